@@ -1,0 +1,52 @@
+// Help text of each command: what it does, its flags and an example.
+#include "cli/commands.hpp"
+
+namespace farad::cli {
+
+std::string command_help(const std::string& command) {
+  if (command == "check") {
+    return R"(Usage: farad check SCRIPT... [--type stream|batch] [--vars FILE] [--dbrp db.rp]... [--spec]
+
+Compiles each TICKscript as Kapacitor would define it as a task. Prints nothing and exits 0 when
+every script is valid; otherwise prints every error as `file:line:col: error: message` with the
+source line and a caret, and exits 1.
+
+  --type stream|batch  task type when the script does not name `stream` or `batch`
+  --vars FILE          values for declared vars, Kapacitor's JSON shape:
+                       {"period": {"type": "duration", "value": "5m"}}
+  --dbrp db.rp         the task's database and retention policy (repeatable); not allowed
+                       together with dbrp statements in the script
+  --spec               print the compiled task (nodes, properties, edges, vars) as JSON
+
+Example: farad check examples/snmp_rollup.tick
+)";
+  }
+  if (command == "fmt") {
+    return R"(Usage: farad fmt SCRIPT [-w]
+       farad fmt -w SCRIPT...
+
+Prints the script in canonical format (Kapacitor's tickfmt style): one chain step per line,
+nodes indented 4 spaces under their chain, properties 8; comments kept. Formatting is
+idempotent and never changes what the script compiles to.
+
+  -w   rewrite the files in place instead of printing
+
+Example: farad fmt -w examples/snmp_rollup.tick
+)";
+  }
+  if (command == "dot") {
+    return R"(Usage: farad dot SCRIPT [--type stream|batch] [--vars FILE] [--dbrp db.rp]... [--name NAME]
+
+Prints the task's DAG in Graphviz DOT, as Kapacitor shows it (`digraph NAME { a -> b; }`),
+with Kapacitor's node names (stream0, from1, window2, ...).
+
+  --name NAME   the graph's name (default: the script's file name without extension)
+  --type, --vars, --dbrp as for check
+
+Example: farad dot examples/snmp_rollup.tick | dot -Tsvg > rollup.svg
+)";
+  }
+  return {};
+}
+
+}  // namespace farad::cli

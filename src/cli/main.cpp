@@ -1,0 +1,66 @@
+// farad: one binary, subcommands.
+#include <iostream>
+#include <map>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(farad - stream and batch processing of time-series metrics with TICKscript
+
+Usage: farad COMMAND [ARGS]
+
+Commands:
+  check   compile TICKscripts and report every error (no output when all are valid)
+  fmt     print a TICKscript in canonical format, or rewrite it in place with -w
+  dot     print the task's DAG in Graphviz DOT
+  help    show help for a command
+
+Flags are accepted with one or two dashes (-vars FILE, --vars FILE, --vars=FILE).
+Run 'farad COMMAND --help' for a command's flags.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace farad::cli;
+  const std::vector<std::string> all(argv + 1, argv + argc);
+  if (all.empty() || all[0] == "-h" || all[0] == "--help" || all[0] == "-help") {
+    std::cout << kUsage;
+    return all.empty() ? 2 : 0;
+  }
+  const std::string& command = all[0];
+  Args args(all.begin() + 1, all.end());
+  if (command == "help") {
+    const std::string text = args.empty() ? kUsage : command_help(args[0]);
+    if (text.empty()) {
+      std::cerr << "farad: unknown command " << args[0] << "\n";
+      return 2;
+    }
+    std::cout << text;
+    return 0;
+  }
+  static const std::map<std::string, int (*)(const Args&)> commands = {
+      {"check", run_check}, {"fmt", run_fmt}, {"dot", run_dot}};
+  auto it = commands.find(command);
+  if (it == commands.end()) {
+    std::cerr << "farad: unknown command '" << command << "'\n\n" << kUsage;
+    return 2;
+  }
+  for (const auto& arg : args) {
+    if (arg == "-h" || arg == "--help" || arg == "-help") {
+      std::cout << command_help(command);
+      return 0;
+    }
+  }
+  try {
+    return it->second(args);
+  } catch (const UsageError& e) {
+    std::cerr << "farad " << command << ": " << e.what() << "\n\n" << command_help(command);
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "farad " << command << ": " << e.what() << "\n";
+    return 1;
+  }
+}
