@@ -14,6 +14,9 @@ source line and a caret, and exits 1.
   --type stream|batch  task type when the script does not name `stream` or `batch`
   --vars FILE          values for declared vars, Kapacitor's JSON shape:
                        {"period": {"type": "duration", "value": "5m"}}
+                       Without it the script is checked as a template: a declared var
+                       without a value (`var period duration`) is not an error; with it,
+                       every declared var must have a value.
   --dbrp db.rp         the task's database and retention policy (repeatable); not allowed
                        together with dbrp statements in the script
   --spec               print the compiled task (nodes, properties, edges, vars) as JSON

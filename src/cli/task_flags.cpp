@@ -55,7 +55,13 @@ compile::CompileOptions task_options(const Arguments& args, const std::string& s
       throw UsageError("-type must be stream or batch, got " + *type);
     }
   }
-  if (auto vars = args.value("vars")) options.vars = compile::read_vars_file(*vars);
+  if (auto vars = args.value("vars")) {
+    options.vars = compile::read_vars_file(*vars);
+  } else {
+    // Without a vars file the script is checked as Kapacitor checks a template: declared vars
+    // without a value take their type's zero value.
+    options.template_mode = true;
+  }
   for (const auto& dbrp : args.values("dbrp")) options.dbrps.push_back(parse_dbrp_flag(dbrp));
   return options;
 }

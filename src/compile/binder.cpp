@@ -40,6 +40,8 @@ TaskSpec Binder::bind(const lang::Program& program) {
   const ObjectType* source_type =
       find_object_type(task_.type == TaskType::Stream ? "stream" : "batch");
   const int source = add_node(*source_type, {}, {});
+  task_.nodes[static_cast<size_t>(source)].provides =
+      task_.type == TaskType::Stream ? EdgeType::Stream : EdgeType::Batch;
   task_.sources.push_back(source);
   Value source_value;
   source_value.type = ValueType::Node;
@@ -51,6 +53,7 @@ TaskSpec Binder::bind(const lang::Program& program) {
   for (const auto& statement : program.statements) bind_statement(*statement);
   check_dbrps();
   validate_nodes();
+  check_does_something();
   return std::move(task_);
 }
 

@@ -48,6 +48,7 @@ class Binder {
   // Whole-task checks after evaluation (node_rules.cpp).
   void validate_nodes();
   void check_dbrps();
+  void check_does_something();
 
   void error(uint32_t offset, std::string message, std::string hint = {});
   void error_at(const lang::Node& node, std::string message, std::string hint = {});

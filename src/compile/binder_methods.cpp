@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "compile/binder.hpp"
 #include "compile/suggest.hpp"
@@ -14,9 +15,19 @@ using lang::NodeKind;
 
 namespace {
 
+/// Kapacitor matches a script name to a Go method by upper-casing only its first letter, so
+/// `.Period()` is `.period()` and `.URL()` is `.uRL()`; the catalogue spells names with the
+/// first letter in lower case.
+bool same_method_name(std::string_view catalogue_name, std::string_view script_name) {
+  if (catalogue_name.size() != script_name.size() || script_name.empty()) return false;
+  const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  return lower(catalogue_name[0]) == lower(script_name[0]) &&
+         catalogue_name.substr(1) == script_name.substr(1);
+}
+
 const Method* find_method(std::span<const Method> methods, std::string_view name, MethodKind kind) {
   for (const auto& m : methods) {
-    if (m.name == name && m.kind == kind) return &m;
+    if (m.kind == kind && same_method_name(m.name, name)) return &m;
   }
   return nullptr;
 }

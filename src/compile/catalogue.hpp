@@ -86,7 +86,9 @@ struct ObjectType {
   Provides provides = Provides::SameAsParent;
   bool chainable = true;  ///< has the chain methods common to every chainnode (common_chain_methods)
   std::span<const Method> methods;   ///< properties, handlers and type-specific chain methods
-  std::string_view fallback;         ///< handler types: object whose methods are also reachable
+  std::string_view fallback = {};    ///< handler types: object whose methods are also reachable
+  /// Kapacitor's Go type as its error messages print it (`*pipeline.WindowNode`).
+  std::string_view go_type = {};
 };
 
 /// Chain methods every chainable node has (`|window()`, `|mean('f')`, `|alert()`, ...).

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "compile/binder.hpp"
@@ -82,8 +83,48 @@ std::string check_dimensions(const NodeSpec& node, std::string_view property, bo
   return {};
 }
 
+/// Kapacitor parses a query's InfluxQL when the task is created: it must be one SELECT.
+/// farad does not parse InfluxQL yet; it checks the statement count and kind.
+std::string check_query(const NodeSpec& node) {
+  if (node.args.empty() || node.args[0].type != ValueType::String) return {};
+  const std::string& text = node.args[0].text;
+  std::vector<std::string> statements(1);
+  char quote = 0;
+  for (char c : text) {
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == ';') {
+      statements.emplace_back();
+      continue;
+    }
+    statements.back() += c;
+  }
+  auto blank = [](const std::string& s) {
+    return s.find_first_not_of(" \t\r\n") == std::string::npos;
+  };
+  std::erase_if(statements, blank);
+  if (statements.size() != 1) {
+    return fmt::format("query must be a single select statement, got {} statements",
+                       statements.size());
+  }
+  const std::string& statement = statements.front();
+  const size_t start = statement.find_first_not_of(" \t\r\n");
+  std::string keyword = statement.substr(start, 6);
+  std::transform(keyword.begin(), keyword.end(), keyword.begin(), ::toupper);
+  const bool select = keyword == "SELECT" && (statement.size() == start + 6 ||
+                                              std::isspace(static_cast<unsigned char>(
+                                                  statement[start + 6])));
+  if (!select) {
+    return fmt::format("query is not a select statement \"{}\"", statement.substr(start));
+  }
+  return {};
+}
+
 std::string check_node(const NodeSpec& node) {
   const std::string& t = node.type;
+  if (t == "query") return check_query(node);
   if (t == "window") {
     const int64_t period = duration_or_zero(node, "period");
     const int64_t period_count = int_or(node, "periodCount", 0);
@@ -93,9 +134,6 @@ std::string check_node(const NodeSpec& node) {
     }
     if (period_count != 0 && int_or(node, "everyCount", 0) <= 0) {
       return "everyCount must be greater than zero";
-    }
-    if (period == 0 && period_count == 0) {
-      return "window node must have either a non zero period or non zero period count";
     }
   }
   if (t == "eval") {
@@ -115,16 +153,16 @@ std::string check_node(const NodeSpec& node) {
   if (t == "join") return check_prefixes(node, node.parents.size(), "joined streams");
   if (t == "combine") return check_prefixes(node, node.args.size(), "combine expressions");
   if (t == "from") return check_dimensions(node, "groupBy", false);
-  if (t == "groupBy") return check_dimensions(node, "", node.has("exclude"));
+  if (t == "groupBy") {
+    const auto excludes = node.all("exclude");
+    return check_dimensions(node, "", !excludes.empty() && !excludes.back()->args.empty());
+  }
   if (t == "barrier") {
     const int64_t idle = duration_or_zero(node, "idle");
     const int64_t period = duration_or_zero(node, "period");
     if (idle != 0 && period != 0) return "cannot specify both idle and period";
     if (period == 0 && idle <= 0) return "idle must be greater than zero";
     if (period <= 0 && idle == 0) return "period must be greater than zero";
-  }
-  if (t == "shift") {
-    if (!node.args.empty() && node.args[0].integer == 0) return "invalid shift value: must be non zero duration";
   }
   if (t == "httpPost") {
     const size_t urls = node.args.size();
@@ -228,6 +266,14 @@ void Binder::validate_nodes() {
       }
     }
     if (!problem.empty()) error(node.span.begin, fmt::format("{}: {}", node.name, problem));
+  }
+}
+
+void Binder::check_does_something() {
+  // Kapacitor refuses a task whose pipeline is only its stream or batch node; a template (a
+  // script checked without vars) may be just that.
+  if (!options_.template_mode && diagnostics_.empty() && task_.nodes.size() <= 1) {
+    error(0, "task does nothing", "chain at least one node from stream or batch, e.g. stream|from()");
   }
 }
 
