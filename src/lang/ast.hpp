@@ -40,10 +40,16 @@ using NodePtr = std::unique_ptr<Node>;
 
 struct Node {
   NodeKind kind = NodeKind::Identifier;
-  Span span;                         ///< the whole construct
-  uint32_t op_offset = 0;            ///< Chain/Binary/Unary: offset of the operator token;
-                                     ///< Declaration/TypeDeclaration: offset of the var name
-  std::vector<std::string> comment;  ///< preceding `//` lines, text after `//`, in order
+  Span span;               ///< the whole construct, with its parentheses if `parens`
+  uint32_t op_offset = 0;  ///< Chain/Binary/Unary: offset of the operator token;
+                           ///< Declaration/TypeDeclaration: offset of the var name;
+                           ///< Dbrp: offset of the database reference
+  /// The `//` lines right before the node, each the text after `//` as written; an entry "\n"
+  /// stands for a blank line between two comment blocks. A comment belongs to the node of the
+  /// token that follows it: a Chain's or Binary's operator (`// c` before `|from()`), otherwise
+  /// the node's first token (the outermost node starting there, Chains and unparenthesised
+  /// Binaries excepted, so a comment before `stream|from()` is on `stream`).
+  std::vector<std::string> comment;
 
   std::string text;
   std::string text2;
@@ -54,7 +60,9 @@ struct Node {
   bool bool_value = false;
   bool triple_quoted = false;
   bool parens = false;      ///< Binary/Unary/...: written inside parentheses
-  bool multi_line = false;  ///< Binary: a newline follows the operator (kept by fmt)
+  bool multi_line = false;  ///< Binary: a newline between the operands (Kapacitor's rule:
+                            ///< from the left operand's operator or first token to the right
+                            ///< one's); Function: a newline between name and last argument
   FuncType func_type = FuncType::Global;
   std::vector<NodePtr> children;
 };

@@ -46,11 +46,11 @@ TEST_CASE("node names and edges follow Kapacitor") {
        "digraph t {\nbatch0 -> query1;\nquery1 -> influxdb_out2;\n}"},
       // A join takes one id per parent and keeps the last.
       {"var a = stream|from()\nvar b = stream|from()\na|join(b).as('a','b')|log()",
-       "digraph t {\nstream0 -> from1;\nstream0 -> from2;\nfrom1 -> join4;\nfrom2 -> "
+       "digraph t {\nstream0 -> from1;\nstream0 -> from2;\nfrom2 -> join4;\nfrom1 -> "
        "join4;\njoin4 -> log5;\n}"},
       // A union links the other parents first, then the receiver.
       {"var a = stream|from()\nvar b = stream|from()\na|union(b)|log()",
-       "digraph t {\nstream0 -> from1;\nstream0 -> from2;\nfrom1 -> union4;\nfrom2 -> "
+       "digraph t {\nstream0 -> from1;\nstream0 -> from2;\nfrom2 -> union4;\nfrom1 -> "
        "union4;\nunion4 -> log5;\n}"},
       // stats is a new source; a leaf gets a no-op child.
       {"stream|from()|stats(10s)|log()",
@@ -58,6 +58,8 @@ TEST_CASE("node names and edges follow Kapacitor") {
       {"stream|from()|deadman(100.0, 10s)",
        "digraph t {\nstream0 -> from1;\nfrom1 -> noop3;\nstats2 -> derivative4;\nderivative4 -> "
        "alert5;\n}"},
+      {"stream|from()|alert().pushover().URL('x').uRLTitle('y')",
+       "digraph t {\nstream0 -> from1;\nfrom1 -> alert2;\n}"},
       {"stream|from()@myUDF().size(10)|log()",
        "digraph t {\nstream0 -> from1;\nfrom1 -> udf2;\nudf2 -> log3;\n}"},
   };
@@ -74,9 +76,9 @@ TEST_CASE("compile errors are all reported with positions") {
   };
   const Row rows[] = {
       {"stream|from()|window().period(10)",
-       "1:24 argument 1 of 'period' must be duration, got int\n"},
+       "1:31 argument 1 of 'period' must be duration, got int\n"},
       {"stream|from()|percentile('v', 95)",
-       "1:32 argument 2 of 'percentile' must be float, got int\n"},
+       "1:31 argument 2 of 'percentile' must be float, got int\n"},
       {"stream|from().measurement(\"cpu\")",
        "1:27 cannot assign reference \"cpu\" to type string, did you use double quotes instead "
        "of single quotes?\n"},
@@ -87,7 +89,7 @@ TEST_CASE("compile errors are all reported with positions") {
       {"stream|from()|windw()", "1:15 no chaining method \"windw\" on from\n"},
       {"var x = 1\nvar x = 2", "2:5 attempted to redefine x, vars are immutable\n"},
       {"stream|from()|window().period(1m)|window().period(1m)",
-       "1:36 'window' needs a stream edge but window2 provides batch\n"},
+       "1:35 'window' needs a stream edge but window2 provides batch\n"},
       {"stream|from()|trickle()", "1:15 'trickle' needs a batch edge but from1 provides stream\n"},
       {"stream|from()|eval(lambda: 1, lambda: 2).as('a')",
        "1:15 eval2: must specify same number of expressions and .as() names: got 1 as names, "
@@ -98,7 +100,18 @@ TEST_CASE("compile errors are all reported with positions") {
       {"var x duration\nstream|from()", "1:5 missing value for var \"x\"\n"},
       {"var x foo", "1:1 invalid var type \"foo\"\n"},
       {"stream|from()\nbatch|query('q')",
-       "1:1 invalid task type: the script uses both stream and batch\n"},
+       "1:1 invalid task type: the script uses both stream and batch\n2:1 name \"batch\" is "
+       "undefined. Names in scope: stream\n"},
+      {"batch|query('SELECT a FROM b; DROP DATABASE c')",
+       "1:7 query1: query must be a single select statement, got 2 statements\n"},
+      {"batch|query('DROP DATABASE c')",
+       "1:7 query1: query is not a select statement \"DROP DATABASE c\"\n"},
+      {"stream|from()|groupBy('a').exclude('b')", "1:15 groupby2: exclude requires '*'\n"},
+      {"stream|from()|alert().post('http://x').header('Authenticate', 'x')",
+       "1:15 alert2: invalid post: cannot set 'authenticate' header\n"},
+      // Kapacitor matches names by upper-casing the first letter only.
+      {"stream|from()|alert().pushover().url('x')",
+       "1:34 no method or property \"url\" on alert.pushover\n"},
       // Every compile error is reported, not only the first.
       {"stream|from().period(1m)\nstream|from()|mean(1)",
        "1:15 no method or property \"period\" on from\n2:20 argument 1 of 'mean' must be "
@@ -169,9 +182,13 @@ TEST_CASE("dbrp rules") {
 }
 
 TEST_CASE("task type is inferred from the chains") {
-  CHECK(compile_text("batch|query('q').every(1m)").task->type == TaskType::Batch);
+  CHECK(compile_text("batch|query('SELECT v FROM m').every(1m)").task->type == TaskType::Batch);
   CHECK(compile_text("var s = stream\ns|from()").task->type == TaskType::Stream);
   CompileOptions batch;
   batch.type = TaskType::Batch;
-  CHECK(compile_text("var x = 1", batch).task->type == TaskType::Batch);
+  CHECK(errors_of("var x = 1", batch) == "1:1 task does nothing\n");
+  batch.template_mode = true;
+  const auto result = compile_text("var x = 1", batch);
+  REQUIRE(result.ok());
+  CHECK(result.task->type == TaskType::Batch);
 }

@@ -13,7 +13,7 @@ TEST_CASE("columns count characters, not bytes") {
     uint32_t line;
     uint32_t column;
   };
-  const Row rows[] = {{0, 1, 1}, {8, 1, 9}, {10, 1, 10}, {11, 1, 11}, {12, 2, 1}, {20, 2, 9}};
+  const Row rows[] = {{0, 1, 1}, {8, 1, 9}, {9, 1, 10}, {11, 1, 11}, {12, 2, 1}, {20, 2, 9}};
   for (const auto& row : rows) {
     INFO(row.offset);
     const auto position = source.locate(row.offset);
