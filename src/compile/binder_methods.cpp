@@ -316,12 +316,13 @@ Value Binder::call_udf(const Value& receiver, const Node& call) {
     return {};
   }
   const ObjectType* udf = find_object_type("udf");
-  const NodeSpec& parent = task_.nodes[static_cast<size_t>(receiver.node)];
+  // add_node may grow the node vector: read what we need from the parent first.
+  const EdgeType parent_edge = task_.nodes[static_cast<size_t>(receiver.node)].provides;
   const int index = add_node(*udf, {receiver.node}, call.span);
   NodeSpec& node = task_.nodes[static_cast<size_t>(index)];
   node.udf = call.text;
-  node.wants = parent.provides;
-  node.provides = parent.provides;
+  node.wants = parent_edge;
+  node.provides = parent_edge;
   for (const auto& arg : call.children) node.args.push_back(eval(*arg));
   Value v;
   v.type = ValueType::Node;

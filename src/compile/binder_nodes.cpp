@@ -90,12 +90,11 @@ Value Binder::create_node(const Value& parent_value, const Method& method, const
   } else if (method.name == "stats") {
     index = add_node(*type, {}, call.span);
     task_.sources.push_back(index);
-    NodeSpec& observed = task_.nodes[static_cast<size_t>(parent)];
-    if (observed.children.empty()) {
+    if (task_.nodes[static_cast<size_t>(parent)].children.empty()) {
       // Kapacitor gives a leaf node a no-op child so that it has somewhere to send its data.
       const int noop = add_node(*find_object_type("noOp"), {parent}, call.span);
-      task_.nodes[static_cast<size_t>(noop)].wants = observed.provides;
-      task_.nodes[static_cast<size_t>(noop)].provides = observed.provides;
+      task_.nodes[static_cast<size_t>(noop)].wants = parent_edge;
+      task_.nodes[static_cast<size_t>(noop)].provides = parent_edge;
     }
     task_.nodes[static_cast<size_t>(index)].args = node_args;
     task_.nodes[static_cast<size_t>(index)].provides = EdgeType::Stream;
