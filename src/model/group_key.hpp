@@ -32,6 +32,8 @@ class GroupKey {
   constexpr uint32_t index() const { return index_; }
   /// True for the nil group (no dimensions, not grouped by measurement).
   constexpr bool is_nil() const { return index_ == 0; }
+  /// The key with this index (for tables indexed by key; valid only for interned indexes).
+  static constexpr GroupKey from_index(uint32_t index) { return GroupKey(index); }
 
   friend constexpr bool operator==(GroupKey, GroupKey) = default;
   friend constexpr auto operator<=>(GroupKey, GroupKey) = default;

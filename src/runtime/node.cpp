@@ -1,0 +1,86 @@
+#include "runtime/node.hpp"
+
+#include <fmt/format.h>
+
+namespace farad::runtime {
+
+Node::Node(const compile::NodeSpec& spec, TaskContext& context) : context_(context), spec_(spec) {}
+
+void Node::receive(Message&& message, int port) {
+  switch (message.index()) {
+    case 0:
+      ++stats_.processed;
+      on_point(std::get<PointMessage>(std::move(message)), port);
+      break;
+    case 1:
+      ++stats_.processed;
+      on_batch(std::get<model::Batch>(std::move(message)), port);
+      break;
+    case 2: on_barrier(std::get<BarrierMessage>(message), port); break;
+    case 3: on_delete_group(std::get<DeleteGroupMessage>(message), port); break;
+  }
+}
+
+void Node::finish(bool /*flush*/) {}
+
+void Node::save(StateWriter& /*out*/) const {}
+
+void Node::restore(StateReader& /*in*/) {}
+
+void Node::on_point(PointMessage&& /*message*/, int /*port*/) {
+  error(fmt::format("{} does not accept stream data", spec_.type));
+}
+
+void Node::on_batch(model::Batch&& /*batch*/, int /*port*/) {
+  error(fmt::format("{} does not accept batch data", spec_.type));
+}
+
+void Node::on_barrier(const BarrierMessage& barrier, int /*port*/) { emit(Message(barrier)); }
+
+void Node::on_delete_group(const DeleteGroupMessage& message, int /*port*/) {
+  forget_group(message.group);
+  emit(Message(message));
+}
+
+void Node::emit(Message&& message) {
+  if (children_.empty()) return;
+  if (message.index() <= 1) ++stats_.emitted;
+  // Every child but the last gets a copy; the last takes the message itself.
+  for (size_t i = 0; i + 1 < children_.size(); ++i) {
+    Message copy = message;
+    children_[i].node->receive(std::move(copy), children_[i].port);
+  }
+  children_.back().node->receive(std::move(message), children_.back().port);
+}
+
+void Node::error(std::string_view text) {
+  ++stats_.errors;
+  log("E", text);
+}
+
+void Node::log(std::string_view level, std::string_view text) {
+  if (context_.log) context_.log(spec_.name, level, text);
+}
+
+void Node::save_group(StateWriter& out, model::GroupKey group) const {
+  const auto& dims = context_.interner.dimensions(group);
+  out.boolean(dims.by_name);
+  out.u64(dims.tag_names.size());
+  for (const auto& name : dims.tag_names) out.string(name);
+  // The interner keeps no name; a group by measurement starts its id with it.
+  const std::string& id = context_.interner.id(group);
+  out.string(dims.by_name ? id.substr(0, id.find('\n')) : std::string());
+  out.tags(context_.interner.tags(group));
+}
+
+model::GroupKey Node::restore_group(StateReader& in) {
+  model::Dimensions dims;
+  dims.by_name = in.boolean();
+  dims.tag_names.resize(in.u64());
+  for (auto& name : dims.tag_names) name = in.string();
+  const std::string name = in.string();
+  const model::Tags tags = in.tags();
+  return context_.interner.intern(name, tags, dims);
+}
+
+}  // namespace farad::runtime

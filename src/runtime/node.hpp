@@ -1,0 +1,82 @@
+#pragma once
+// A running node: one object per NodeSpec. Messages are pushed synchronously from parents to
+// children in data order, so a task is deterministic: the same input gives the same output.
+// Per-group state lives in the node (GroupTable) and is saved/restored for checkpoints.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "compile/task_spec.hpp"
+#include "runtime/message.hpp"
+#include "runtime/state_codec.hpp"
+#include "runtime/task_context.hpp"
+
+namespace farad::runtime {
+
+/// Kapacitor's node statistics.
+struct NodeStats {
+  uint64_t processed = 0;  ///< messages received (points, batches)
+  uint64_t emitted = 0;    ///< messages sent to children
+  uint64_t errors = 0;     ///< points or batches dropped because of an error
+};
+
+class Node {
+ public:
+  Node(const compile::NodeSpec& spec, TaskContext& context);
+  virtual ~Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+
+  const compile::NodeSpec& spec() const { return spec_; }
+  const std::string& name() const { return spec_.name; }
+  const NodeStats& stats() const { return stats_; }
+
+  /// Delivers a message from the parent at position `port` of spec().parents.
+  void receive(Message&& message, int port);
+  /// Links a child; `port` is this node's position among the child's parents.
+  void add_child(Node* child, int port) { children_.push_back({child, port}); }
+
+  /// End of input. `flush` asks nodes holding open windows to emit them (Kapacitor does not:
+  /// only `farad run --flush` sets it). Called in walk order, parents first.
+  virtual void finish(bool flush);
+
+  /// Per-group state for checkpoints. A node without state writes nothing.
+  virtual void save(StateWriter& out) const;
+  virtual void restore(StateReader& in);
+  /// Number of groups holding state (Kapacitor's working_cardinality).
+  virtual size_t working_cardinality() const { return 0; }
+
+ protected:
+  virtual void on_point(PointMessage&& message, int port);
+  virtual void on_batch(model::Batch&& batch, int port);
+  /// Default: pass the barrier on.
+  virtual void on_barrier(const BarrierMessage& barrier, int port);
+  /// Default: forget the group (forget_group) and pass the message on.
+  virtual void on_delete_group(const DeleteGroupMessage& message, int port);
+  virtual void forget_group(model::GroupKey /*group*/) {}
+
+  void emit(Message&& message);
+  void emit_point(PointMessage&& message) { emit(Message(std::move(message))); }
+  void emit_batch(model::Batch&& batch) { emit(Message(std::move(batch))); }
+  /// Counts an error and logs it; the message is dropped as Kapacitor drops it.
+  void error(std::string_view text);
+  void log(std::string_view level, std::string_view text);
+
+  /// Writes/reads a group key by its identity (name, tags, dimensions), not its index.
+  void save_group(StateWriter& out, model::GroupKey group) const;
+  model::GroupKey restore_group(StateReader& in);
+
+  TaskContext& context_;
+  const compile::NodeSpec& spec_;
+  NodeStats stats_;
+
+ private:
+  struct Child {
+    Node* node;
+    int port;
+  };
+  std::vector<Child> children_;
+};
+
+}  // namespace farad::runtime

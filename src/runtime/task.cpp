@@ -1,0 +1,81 @@
+#include "runtime/task.hpp"
+
+#include <fmt/format.h>
+
+namespace farad::runtime {
+
+Task::Task(std::shared_ptr<const compile::TaskSpec> spec, const NodeFactory& factory,
+           OutputSink* outputs)
+    : spec_(std::move(spec)), context_(std::make_unique<TaskContext>(TaskContext{*spec_, {}, outputs, {}, {}})) {
+  const auto& specs = spec_->nodes;
+  nodes_.reserve(specs.size());
+  for (const auto& node_spec : specs) {
+    nodes_.push_back(factory(node_spec, *context_));
+    if (node_spec.type == "query") query_nodes_.push_back(static_cast<int>(nodes_.size() - 1));
+  }
+  for (size_t i = 0; i < specs.size(); ++i) {
+    for (int child : specs[i].children) {
+      const auto& parents = specs[static_cast<size_t>(child)].parents;
+      // A node appears once per link in its child's parents; the port is its position there.
+      int port = 0;
+      for (size_t p = 0; p < parents.size(); ++p) {
+        if (parents[p] == static_cast<int>(i)) port = static_cast<int>(p);
+      }
+      nodes_[i]->add_child(nodes_[static_cast<size_t>(child)].get(), port);
+    }
+  }
+}
+
+void Task::push_point(model::Point point) {
+  // The stream node is always node 0 of a stream task; points enter ungrouped.
+  nodes_.front()->receive(Message(PointMessage{std::move(point), {}}), 0);
+}
+
+void Task::push_batch(size_t query_index, model::Batch batch) {
+  if (query_index >= query_nodes_.size()) {
+    throw std::out_of_range(fmt::format("the task has {} query nodes, input {} has no query node",
+                                        query_nodes_.size(), query_index + 1));
+  }
+  nodes_[static_cast<size_t>(query_nodes_[query_index])]->receive(Message(std::move(batch)), 0);
+}
+
+void Task::finish(bool flush) {
+  for (int index : spec_->walk_order()) nodes_[static_cast<size_t>(index)]->finish(flush);
+}
+
+std::string Task::save_state() const {
+  StateWriter out;
+  for (int index : spec_->walk_order()) {
+    const Node& node = *nodes_[static_cast<size_t>(index)];
+    out.string(node.name());
+    StateWriter node_state;
+    node.save(node_state);
+    out.string(node_state.bytes());
+  }
+  return out.take();
+}
+
+void Task::restore_state(std::string_view bytes) {
+  StateReader in(bytes);
+  for (int index : spec_->walk_order()) {
+    Node& node = *nodes_[static_cast<size_t>(index)];
+    const std::string name = in.string();
+    if (name != node.name()) {
+      throw StateError(fmt::format("state is for node {}, the task has {} here", name, node.name()));
+    }
+    const std::string node_bytes = in.string();
+    StateReader node_in(node_bytes);
+    node.restore(node_in);
+  }
+}
+
+std::vector<NodeReport> Task::report() const {
+  std::vector<NodeReport> out;
+  for (int index : spec_->walk_order()) {
+    const Node& node = *nodes_[static_cast<size_t>(index)];
+    out.push_back({node.name(), node.stats(), node.working_cardinality()});
+  }
+  return out;
+}
+
+}  // namespace farad::runtime

@@ -1,0 +1,55 @@
+#pragma once
+// A running task: one Node per NodeSpec of a compiled TaskSpec, linked as the DAG says.
+// Points enter at the stream node, batches at a query node; everything downstream happens
+// synchronously in the caller's thread, in data order.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compile/task_spec.hpp"
+#include "runtime/node.hpp"
+#include "runtime/task_context.hpp"
+
+namespace farad::runtime {
+
+/// Creates the runtime node of a spec (src/nodes/registry.cpp provides the real one).
+using NodeFactory =
+    std::function<std::unique_ptr<Node>(const compile::NodeSpec& spec, TaskContext& context)>;
+
+struct NodeReport {
+  std::string name;
+  NodeStats stats;
+  size_t working_cardinality = 0;
+};
+
+class Task {
+ public:
+  Task(std::shared_ptr<const compile::TaskSpec> spec, const NodeFactory& factory,
+       OutputSink* outputs = nullptr);
+
+  const compile::TaskSpec& spec() const { return *spec_; }
+  TaskContext& context() { return *context_; }
+
+  /// A point of one of the task's dbrps (stream tasks).
+  void push_point(model::Point point);
+  /// A batch returned by the `query_index`-th query node (batch tasks), in node id order.
+  void push_batch(size_t query_index, model::Batch batch);
+  /// End of input (see Node::finish).
+  void finish(bool flush);
+
+  /// Every node's state, in walk order, with the node names as a consistency check.
+  std::string save_state() const;
+  void restore_state(std::string_view bytes);
+
+  std::vector<NodeReport> report() const;
+
+ private:
+  std::shared_ptr<const compile::TaskSpec> spec_;
+  std::unique_ptr<TaskContext> context_;
+  std::vector<std::unique_ptr<Node>> nodes_;  // indexed like spec().nodes
+  std::vector<int> query_nodes_;
+};
+
+}  // namespace farad::runtime
