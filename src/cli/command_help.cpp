@@ -49,6 +49,27 @@ with Kapacitor's node names (stream0, from1, window2, ...).
 Example: farad dot examples/snmp_rollup.tick | dot -Tsvg > rollup.svg
 )";
   }
+  if (command == "run") {
+    return R"(Usage: farad run SCRIPT --input FILE... [--dbrp db.rp]... [--precision s|ms|u|ns]
+                 [--vars FILE] [--type stream|batch] [--output FILE] [--httpout DIR] [--flush]
+
+Runs the task offline over recorded data, in data time, as Kapacitor would replay it.
+
+  --input FILE    repeatable; the format follows the extension:
+                    .srpl   Kapacitor stream recording (db, rp, point lines; gzip allowed)
+                    .brpl   Kapacitor batch recording: the i-th .brpl feeds the i-th query node
+                    other   line protocol (.gz allowed), attributed to the task's first dbrp
+  --precision P   timestamp precision of line protocol inputs (default ns)
+  --output FILE   output nodes (influxDBOut, httpPost, alert, ...) do not contact anything:
+                  every point reaching one is written to FILE as line protocol
+  --httpout DIR   at the end, DIR/<endpoint>.json holds what Kapacitor's
+                  GET /kapacitor/v1/tasks/<task>/<endpoint> would return
+  --flush         emit windows still open at the end of input (Kapacitor does not)
+  --type, --vars, --dbrp as for check
+
+Example: farad run examples/snmp_rollup.tick --input day.lp --output rollup.lp
+)";
+  }
   return {};
 }
 

@@ -12,6 +12,7 @@ using Args = std::vector<std::string>;
 int run_check(const Args& args);
 int run_fmt(const Args& args);
 int run_dot(const Args& args);
+int run_run(const Args& args);
 
 /// Help text of a command, or empty if there is no such command.
 std::string command_help(const std::string& command);

@@ -15,6 +15,7 @@ Commands:
   check   compile TICKscripts and report every error (no output when all are valid)
   fmt     print a TICKscript in canonical format, or rewrite it in place with -w
   dot     print the task's DAG in Graphviz DOT
+  run     execute a task over recorded data (line protocol, .srpl, .brpl)
   help    show help for a command
 
 Flags are accepted with one or two dashes (-vars FILE, --vars FILE, --vars=FILE).
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   static const std::map<std::string, int (*)(const Args&)> commands = {
-      {"check", run_check}, {"fmt", run_fmt}, {"dot", run_dot}};
+      {"check", run_check}, {"fmt", run_fmt}, {"dot", run_dot}, {"run", run_run}};
   auto it = commands.find(command);
   if (it == commands.end()) {
     std::cerr << "farad: unknown command '" << command << "'\n\n" << kUsage;

@@ -1,0 +1,72 @@
+// farad run: execute a task over recorded data (line protocol, .srpl, .brpl) offline.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/run_inputs.hpp"
+#include "cli/task_flags.hpp"
+#include "io/line_protocol_writer.hpp"
+#include "nodes/registry.hpp"
+#include "runtime/task.hpp"
+
+namespace farad::cli {
+
+namespace {
+
+/// --output FILE: what output nodes would send, as line protocol with nanosecond times.
+class FileSink : public runtime::OutputSink {
+ public:
+  explicit FileSink(const std::string& path) : out_(path, std::ios::binary | std::ios::trunc) {
+    if (!out_) throw std::runtime_error("cannot write " + path);
+  }
+  void write(const compile::NodeSpec& /*node*/, const model::Point& point) override {
+    line_.clear();
+    io::append_line(line_, point, io::Precision::Nanosecond);
+    line_ += '\n';
+    out_ << line_;
+  }
+
+ private:
+  std::ofstream out_;
+  std::string line_;
+};
+
+}  // namespace
+
+int run_run(const Args& argv) {
+  std::set<std::string> flags = kTaskFlags;
+  flags.insert({"input", "precision", "output", "httpout"});
+  const Arguments args(argv, flags, {"flush"});
+  if (args.positional().size() != 1) throw UsageError("run needs exactly one SCRIPT");
+  const auto inputs = args.values("input");
+  if (inputs.empty()) throw UsageError("run needs at least one --input FILE");
+  const std::string& path = args.positional().front();
+
+  const compile::CompileOptions options = task_options(args, path);
+  const lang::Source source = lang::read_source_file(path);
+  const compile::CompileResult compiled = compile::compile_source(source, options);
+  std::cerr << lang::render_all(compiled.diagnostics);
+  if (!compiled.ok()) return 1;
+
+  std::unique_ptr<FileSink> sink;
+  if (auto output = args.value("output")) sink = std::make_unique<FileSink>(*output);
+  runtime::Task task(compiled.task, nodes::node_factory(), sink.get());
+  task.context().log = [](std::string_view node, std::string_view level, std::string_view text) {
+    if (level != "E") return;
+    std::cerr << fmt::format("{} {}: {}\n", level, node, text);
+  };
+
+  InputOptions input_options;
+  input_options.precision = args.value("precision").value_or("ns");
+  const RunSummary summary = feed_inputs(task, inputs, input_options);
+  task.finish(args.has("flush"));
+  if (summary.rejected_lines > 0) {
+    std::cerr << fmt::format("farad run: {} input line(s) rejected\n", summary.rejected_lines);
+  }
+  return 0;
+}
+
+}  // namespace farad::cli

@@ -1,0 +1,128 @@
+#include "cli/run_inputs.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "io/byte_source.hpp"
+#include "io/line_protocol.hpp"
+#include "io/recording.hpp"
+
+namespace farad::cli {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// Whether the task listens to (db, rp): Kapacitor forwards a point to a stream task only when
+/// it matches one of the task's dbrps. A task without dbrps takes everything.
+bool subscribed(const compile::TaskSpec& spec, const model::Point& point) {
+  if (spec.dbrps.empty()) return true;
+  for (const auto& dbrp : spec.dbrps) {
+    if (dbrp.database == point.database && dbrp.retention_policy == point.retention_policy) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precision precision,
+                        RunSummary& summary) {
+  const auto& spec = task.spec();
+  const std::string database = spec.dbrps.empty() ? "" : spec.dbrps.front().database;
+  const std::string rp = spec.dbrps.empty() ? "" : spec.dbrps.front().retention_policy;
+  auto source = io::open_maybe_gzip(path);
+  std::string buffer;
+  std::vector<char> chunk(1 << 20);
+  uint32_t first_line = 1;
+  bool at_end = false;
+  while (!at_end) {
+    const size_t n = source->read(chunk.data(), chunk.size());
+    at_end = n == 0;
+    buffer.append(chunk.data(), n);
+    // Parse whole lines only; the tail waits for the next chunk.
+    const size_t cut = at_end ? buffer.size() : buffer.rfind('\n') + 1;
+    if (cut == 0) continue;  // no complete line yet (rfind gave npos)
+    const std::string_view complete(buffer.data(), cut);
+    io::ParseOptions options{precision, 0};
+    io::LineParser parser(complete, options, first_line);
+    for (;;) {
+      const auto status = parser.next();
+      if (status == io::LineParser::Status::End) break;
+      if (status == io::LineParser::Status::Error) {
+        ++summary.rejected_lines;
+        const auto& e = parser.error();
+        std::cerr << fmt::format("{}:{}:{}: error: {}\n", path, e.line, e.column, e.message);
+        continue;
+      }
+      task.push_point(io::to_point(parser.view(), database, rp));
+      ++summary.points;
+    }
+    first_line += static_cast<uint32_t>(std::count(complete.begin(), complete.end(), '\n'));
+    buffer.erase(0, cut);
+  }
+}
+
+void feed_stream_recording(runtime::Task& task, const std::string& path, RunSummary& summary) {
+  io::StreamRecordingReader reader(path);
+  model::Point point;
+  while (reader.next(point)) {
+    if (!subscribed(task.spec(), point)) continue;
+    task.push_point(std::move(point));
+    ++summary.points;
+  }
+}
+
+void feed_batch_recordings(runtime::Task& task, const std::vector<std::string>& paths,
+                           RunSummary& summary) {
+  std::vector<io::BatchRecordingReader> readers;
+  for (const auto& path : paths) {
+    auto opened = io::open_batch_recording(path, task.context().interner);
+    for (auto& reader : opened) readers.push_back(std::move(reader));
+  }
+  // Merge the queries' batches by time; ties go to the lower query index (deterministic).
+  std::vector<std::optional<io::RecordedBatch>> heads(readers.size());
+  auto advance = [&](size_t i) {
+    io::RecordedBatch next;
+    heads[i] = readers[i].next(next) ? std::optional(std::move(next)) : std::nullopt;
+  };
+  for (size_t i = 0; i < readers.size(); ++i) advance(i);
+  for (;;) {
+    std::optional<size_t> earliest;
+    for (size_t i = 0; i < heads.size(); ++i) {
+      if (heads[i] && (!earliest || heads[i]->batch.time < heads[*earliest]->batch.time)) {
+        earliest = i;
+      }
+    }
+    if (!earliest) break;
+    task.push_batch(*earliest, std::move(heads[*earliest]->batch));
+    ++summary.batches;
+    advance(*earliest);
+  }
+}
+
+}  // namespace
+
+RunSummary feed_inputs(runtime::Task& task, const std::vector<std::string>& inputs,
+                       const InputOptions& options) {
+  const auto precision = io::parse_precision(options.precision);
+  if (!precision) throw std::runtime_error("unknown precision " + options.precision);
+  RunSummary summary;
+  std::vector<std::string> batch_inputs;
+  for (const auto& path : inputs) {
+    if (ends_with(path, ".brpl")) {
+      batch_inputs.push_back(path);
+    } else if (ends_with(path, ".srpl") || ends_with(path, ".srpl.gz")) {
+      feed_stream_recording(task, path, summary);
+    } else {
+      feed_line_protocol(task, path, *precision, summary);
+    }
+  }
+  if (!batch_inputs.empty()) feed_batch_recordings(task, batch_inputs, summary);
+  return summary;
+}
+
+}  // namespace farad::cli
