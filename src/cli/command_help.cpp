@@ -70,6 +70,21 @@ Runs the task offline over recorded data, in data time, as Kapacitor would repla
 Example: farad run examples/snmp_rollup.tick --input day.lp --output rollup.lp
 )";
   }
+  if (command == "test") {
+    return R"(Usage: farad test PATH...
+
+Runs script test cases. A case is a folder with script.tick, its input (input.lp, input.srpl or
+input*.brpl), and what it must produce: expected.lp (points written by output nodes, line
+protocol with ns times; floats compared to 1e-9 relative), expected/<endpoint>.json (httpOut),
+or expected.error (`LINE:COL message`). Optional: vars.json (Kapacitor's vars shape) and args
+(extra flags such as --dbrp db.rp --precision s --flush). PATH may be a case or a folder of cases.
+
+Prints one line per case, then `N passed, N failed`; exits 1 if any case failed.
+See docs/testing.md.
+
+Example: farad test tests/golden
+)";
+  }
   return {};
 }
 
