@@ -26,11 +26,11 @@ void Binder::error_at(const Node& node, std::string message, std::string hint) {
 }
 
 TaskSpec Binder::bind(const lang::Program& program) {
-  bool mixed = false;
-  const auto inferred = infer_task_type(program, mixed);
-  if (mixed) {
-    error(program.statements.front()->span.begin,
-          "invalid task type: the script uses both stream and batch",
+  std::optional<uint32_t> conflict;
+  const auto inferred = infer_task_type(program, conflict);
+  if (conflict) {
+    mixed_task_ = true;
+    error(*conflict, "invalid task type: the script uses both stream and batch",
           "a task is either a stream task or a batch task");
   }
   task_.name = options_.task_name;
@@ -59,7 +59,10 @@ TaskSpec Binder::bind(const lang::Program& program) {
 
 void Binder::bind_statement(const Node& statement) {
   switch (statement.kind) {
-    case NodeKind::Dbrp: task_.dbrps.push_back({statement.text, statement.text2}); return;
+    case NodeKind::Dbrp:
+      task_.dbrps.push_back({statement.text, statement.text2});
+      dbrp_offsets_.push_back(statement.span.begin);
+      return;
     case NodeKind::Declaration: bind_declaration(statement); return;
     case NodeKind::TypeDeclaration: bind_type_declaration(statement); return;
     default: eval(statement); return;
@@ -148,7 +151,10 @@ void Binder::bind_type_declaration(const Node& declaration) {
   const std::string& name = declaration.text;
   const auto type = var_type_named(declaration.text2);
   if (!type) {
-    error(declaration.span.begin, fmt::format("invalid var type \"{}\"", declaration.text2),
+    // The type name follows the var name: point at it.
+    const size_t type_at = source_.text().find(declaration.text2, declaration.op_offset + name.size());
+    error(type_at == std::string::npos ? declaration.span.begin : static_cast<uint32_t>(type_at),
+          fmt::format("invalid var type \"{}\"", declaration.text2),
           "var types are int, float, bool, string, regex, duration, lambda, list and star");
     return;
   }
@@ -210,6 +216,14 @@ Value Binder::eval(const Node& node) {
     case NodeKind::Binary: {
       const Value left = eval(*node.children[0]);
       const Value right = eval(*node.children[1]);
+      if (left.type == ValueType::Reference || right.type == ValueType::Reference) {
+        // A field reference outside a lambda: the expression is kept as a reference so that
+        // the call it is passed to can say a lambda was expected.
+        Value v;
+        v.type = ValueType::Reference;
+        v.text = left.type == ValueType::Reference ? left.text : right.text;
+        return v;
+      }
       std::string message;
       Value v = evaluate_binary(node.text, left, right, message);
       if (!message.empty()) error(node.op_offset, message);
@@ -233,6 +247,9 @@ Value Binder::eval_identifier(const Node& identifier) {
   const std::string guess = closest_name(identifier.text, names);
   std::string hint;
   if (!guess.empty()) hint = fmt::format("did you mean '{}'?", guess);
+  if (mixed_task_ && (identifier.text == "stream" || identifier.text == "batch")) {
+    return {};  // already reported as an invalid task type
+  }
   if (identifier.text == "stream" || identifier.text == "batch") {
     hint = fmt::format("this is a {} task: only '{}' is defined", task_type_name(task_.type),
                        task_type_name(task_.type));
@@ -359,9 +376,10 @@ lang::NodePtr Binder::inline_vars(const Node& expression, bool& ok) {
   return copy;
 }
 
-std::optional<TaskType> infer_task_type(const lang::Program& program, bool& mixed) {
+std::optional<TaskType> infer_task_type(const lang::Program& program,
+                                        std::optional<uint32_t>& conflict) {
   std::optional<TaskType> type;
-  mixed = false;
+  conflict.reset();
   for (const auto& statement : program.statements) {
     const Node* node = nullptr;
     if (statement->kind == NodeKind::Declaration) node = statement->children.front().get();
@@ -373,7 +391,7 @@ std::optional<TaskType> infer_task_type(const lang::Program& program, bool& mixe
     if (node->text == "stream") found = TaskType::Stream;
     if (node->text == "batch") found = TaskType::Batch;
     if (!found) continue;
-    if (type && *type != *found) mixed = true;
+    if (type && *type != *found && !conflict) conflict = node->span.begin;
     if (!type) type = found;
   }
   return type;

@@ -3,6 +3,7 @@
 // properties — against the catalogue, and builds a TaskSpec. Internal to src/compile.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,10 +61,15 @@ class Binder {
   std::map<std::string, Value> scope_;
   std::vector<std::string> scope_order_;
   int next_id_ = 0;
+  bool mixed_task_ = false;
+  std::set<int> invalid_nodes_;  ///< nodes created despite bad arguments (already reported)
+  std::vector<uint32_t> dbrp_offsets_;  ///< where each dbrp statement is
 };
 
 /// Walks each top-level chain to its leftmost identifier, as Kapacitor infers a task's type.
-/// Returns nullopt when the script names neither `stream` nor `batch`; sets `mixed` if both.
-std::optional<TaskType> infer_task_type(const lang::Program& program, bool& mixed);
+/// Returns nullopt when the script names neither `stream` nor `batch`; when it names both,
+/// `conflict` is the offset of the first chain that disagrees with the first one.
+std::optional<TaskType> infer_task_type(const lang::Program& program,
+                                        std::optional<uint32_t>& conflict);
 
 }  // namespace farad::compile

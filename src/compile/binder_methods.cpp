@@ -126,7 +126,11 @@ std::string type_hint(ArgType expected, const Value& actual) {
   if (expected == ArgType::Int && actual.type == ValueType::Float) {
     return "write an integer without a decimal point";
   }
-  if (expected == ArgType::Lambda) return "write the expression as lambda: ...";
+  if (expected == ArgType::Lambda) {
+    return actual.type == ValueType::Reference
+               ? "field references are only evaluated inside a lambda: write lambda: ..."
+               : "write the expression as lambda: ...";
+  }
   if (expected == ArgType::String && actual.type == ValueType::Node) {
     return "a node cannot be used here; strings are written 'like this'";
   }
@@ -232,11 +236,18 @@ Value Binder::call_chain_method(const Value& receiver, const Node& call) {
     return {};
   }
   std::vector<Value> args = eval_arguments(call);
-  if (!check_arguments(*method, call, args)) return {};
   // A chain method called on a handler chains from the handler's alert node.
   Value parent = receiver;
   parent.type = ValueType::Node;
   parent.handler = -1;
+  if (!check_arguments(*method, call, args)) {
+    if (method->name == "deadman") return {};
+    // Create the node anyway (without its arguments) so that the rest of the chain is checked
+    // too; its own whole-node rules are skipped to avoid follow-on errors.
+    Value node = create_node(parent, *method, call, {});
+    if (node.type == ValueType::Node) invalid_nodes_.insert(node.node);
+    return node;
+  }
   return create_node(parent, *method, call, std::move(args));
 }
 
@@ -271,10 +282,13 @@ Value Binder::call_property(const Value& receiver, const Node& call) {
       error_at(call, fmt::format("no method or property \"{}\" on {}", call.text, type.name),
                guess.empty() ? "" : fmt::format("did you mean '.{}'?", guess));
     }
-    return {};
+    // The rest of the chain is still checked: every error is reported, not only the first.
+    return receiver;
   }
   std::vector<Value> args = eval_arguments(call);
-  if (!check_arguments(*method, call, args)) return {};
+  if (!check_arguments(*method, call, args)) {
+    return method->kind == MethodKind::Handler ? Value{} : receiver;
+  }
   NodeSpec& node = task_.nodes[static_cast<size_t>(receiver.node)];
   if (method->kind == MethodKind::Handler) {
     node.handlers.push_back({std::string(method->target), std::move(args), {}, call.span});

@@ -228,7 +228,9 @@ std::string check_node(const NodeSpec& node) {
 }  // namespace
 
 void Binder::validate_nodes() {
-  for (const auto& node : task_.nodes) {
+  for (size_t index = 0; index < task_.nodes.size(); ++index) {
+    const NodeSpec& node = task_.nodes[index];
+    if (invalid_nodes_.count(static_cast<int>(index))) continue;
     std::string problem = check_node(node);
     for (const auto& handler : node.handlers) {
       if (!problem.empty()) break;
@@ -279,7 +281,7 @@ void Binder::check_does_something() {
 
 void Binder::check_dbrps() {
   if (!task_.dbrps.empty() && !options_.dbrps.empty()) {
-    error(0, "cannot specify dbrp in both implicitly and explicitly",
+    error(dbrp_offsets_.front(), "cannot specify dbrp in both implicitly and explicitly",
           "remove the dbrp statements from the script or the --dbrp flags");
     return;
   }

@@ -98,10 +98,9 @@ TEST_CASE("compile errors are all reported with positions") {
        "1:8 from1: cannot group by both '*' and named dimensions.\n"},
       {"stream|from()|barrier()", "1:15 barrier2: idle must be greater than zero\n"},
       {"var x duration\nstream|from()", "1:5 missing value for var \"x\"\n"},
-      {"var x foo", "1:1 invalid var type \"foo\"\n"},
+      {"var x foo", "1:7 invalid var type \"foo\"\n"},
       {"stream|from()\nbatch|query('q')",
-       "1:1 invalid task type: the script uses both stream and batch\n2:1 name \"batch\" is "
-       "undefined. Names in scope: stream\n"},
+       "2:1 invalid task type: the script uses both stream and batch\n"},
       {"batch|query('SELECT a FROM b; DROP DATABASE c')",
        "1:7 query1: query must be a single select statement, got 2 statements\n"},
       {"batch|query('DROP DATABASE c')",
@@ -112,6 +111,11 @@ TEST_CASE("compile errors are all reported with positions") {
       // Kapacitor matches names by upper-casing the first letter only.
       {"stream|from()|alert().pushover().url('x')",
        "1:34 no method or property \"url\" on alert.pushover\n"},
+      {"stream|from()|percentile('v', 95)|log().levl('x')",
+       "1:31 argument 2 of 'percentile' must be float, got int\n1:42 no method or property "
+       "\"levl\" on log\n"},
+      {"stream|from()|where(\"host\" == 'a')",
+       "1:21 argument 1 of 'where' must be lambda, got reference\n"},
       // Every compile error is reported, not only the first.
       {"stream|from().period(1m)\nstream|from()|mean(1)",
        "1:15 no method or property \"period\" on from\n2:20 argument 1 of 'mean' must be "
