@@ -112,7 +112,7 @@ TEST_CASE("compile errors are all reported with positions") {
       {"stream|from()|alert().pushover().url('x')",
        "1:34 no method or property \"url\" on alert.pushover\n"},
       {"stream|from()|percentile('v', 95)|log().levl('x')",
-       "1:31 argument 2 of 'percentile' must be float, got int\n1:42 no method or property "
+       "1:31 argument 2 of 'percentile' must be float, got int\n1:41 no method or property "
        "\"levl\" on log\n"},
       {"stream|from()|where(\"host\" == 'a')",
        "1:21 argument 1 of 'where' must be lambda, got reference\n"},
