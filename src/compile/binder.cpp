@@ -6,6 +6,7 @@
 
 #include "compile/constant_eval.hpp"
 #include "compile/suggest.hpp"
+#include "expr/regex.hpp"
 
 namespace farad::compile {
 
@@ -192,7 +193,9 @@ Value Binder::eval(const Node& node) {
     case NodeKind::Duration: return Value::make_duration(node.duration_ns);
     case NodeKind::String: return Value::make_string(node.text);
     case NodeKind::Bool: return Value::make_bool(node.bool_value);
-    case NodeKind::Regex: return Value::make_regex(node.text);
+    case NodeKind::Regex:
+      check_regex(node);
+      return Value::make_regex(node.text);
     case NodeKind::Star: return Value::make_star();
     case NodeKind::Reference: {
       Value v;
@@ -347,7 +350,17 @@ lang::NodePtr literal_node(const Value& value, const Node& at, bool& ok) {
 
 }  // namespace
 
+void Binder::check_regex(const Node& regex) {
+  // Kapacitor compiles regex literals with Go's regexp (RE2 syntax) while parsing.
+  std::string message;
+  if (!expr::Regex::compile(regex.text, message)) {
+    error_at(regex, fmt::format("invalid regex /{}/: {}", regex.text, message),
+             "regexes use RE2 syntax (no lookaround, no backreferences)");
+  }
+}
+
 lang::NodePtr Binder::inline_vars(const Node& expression, bool& ok) {
+  if (expression.kind == NodeKind::Regex) check_regex(expression);
   if (expression.kind == NodeKind::Identifier) {
     const Value value = eval_identifier(expression);
     if (value.type == ValueType::Invalid) {

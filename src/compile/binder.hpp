@@ -30,6 +30,7 @@ class Binder {
   Value eval_lambda(const lang::Node& lambda);
   Value eval_global_function(const lang::Node& function);
   lang::NodePtr inline_vars(const lang::Node& expression, bool& ok);
+  void check_regex(const lang::Node& regex);
 
   // Method calls on nodes and handlers (binder_methods.cpp).
   Value eval_chain(const lang::Node& chain);
