@@ -113,6 +113,11 @@ bool accepts(ArgType expected, ValueType actual) {
 
 /// How to write a value of the wrong type so that it has the expected one.
 std::string type_hint(ArgType expected, const Value& actual) {
+  if (expected == ArgType::Lambda) {
+    return actual.type == ValueType::Reference
+               ? "field references are only evaluated inside a lambda: write lambda: ..."
+               : "write the expression as lambda: ...";
+  }
   if (actual.type == ValueType::Reference) {
     return "did you use double quotes instead of single quotes? strings are written 'like this'";
   }
@@ -125,11 +130,6 @@ std::string type_hint(ArgType expected, const Value& actual) {
   }
   if (expected == ArgType::Int && actual.type == ValueType::Float) {
     return "write an integer without a decimal point";
-  }
-  if (expected == ArgType::Lambda) {
-    return actual.type == ValueType::Reference
-               ? "field references are only evaluated inside a lambda: write lambda: ..."
-               : "write the expression as lambda: ...";
   }
   if (expected == ArgType::String && actual.type == ValueType::Node) {
     return "a node cannot be used here; strings are written 'like this'";
@@ -277,11 +277,12 @@ Value Binder::call_property(const Value& receiver, const Node& call) {
                fmt::format("no property method \"{}\" on {}, but chaining method does exist",
                            call.text, type.name),
                fmt::format("use '|' operator instead: 'node|{}(..)'", call.text));
-    } else {
-      const std::string guess = closest_name(call.text, method_names(type, false));
-      error_at(call, fmt::format("no method or property \"{}\" on {}", call.text, type.name),
-               guess.empty() ? "" : fmt::format("did you mean '.{}'?", guess));
+      // What follows belongs to the node the script meant to create: not checkable here.
+      return {};
     }
+    const std::string guess = closest_name(call.text, method_names(type, false));
+    error_at(call, fmt::format("no method or property \"{}\" on {}", call.text, type.name),
+             guess.empty() ? "" : fmt::format("did you mean '.{}'?", guess));
     // The rest of the chain is still checked: every error is reported, not only the first.
     return receiver;
   }

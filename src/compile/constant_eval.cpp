@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <regex>
+
+#include "expr/regex.hpp"
 
 namespace farad::compile {
 
@@ -105,13 +106,14 @@ Value evaluate_binary(const std::string& op, const Value& left, const Value& rig
     result = op == "+" ? Value::make_string(left.text + right.text)
                        : compare(op, left.text, right.text);
   } else if (lt == ValueType::String && rt == ValueType::Regex && (op == "=~" || op == "!~")) {
-    try {
-      const bool match = std::regex_search(left.text, std::regex(right.text));
-      result = Value::make_bool(op == "=~" ? match : !match);
-    } catch (const std::regex_error&) {
-      error = fmt::format("invalid regex /{}/", right.text);
+    std::string message;
+    const auto regex = expr::Regex::compile(right.text, message);
+    if (!regex) {
+      error = fmt::format("invalid regex /{}/: {}", right.text, message);
       return {};
     }
+    const bool match = regex->match(left.text);
+    result = Value::make_bool(op == "=~" ? match : !match);
   } else if (lt == ValueType::Bool && rt == ValueType::Bool) {
     if (op == "AND") result = Value::make_bool(left.boolean && right.boolean);
     if (op == "OR") result = Value::make_bool(left.boolean || right.boolean);
