@@ -85,6 +85,38 @@ See docs/testing.md.
 Example: farad test tests/golden
 )";
   }
+  if (command == "gen") {
+    return R"(Usage: farad gen snmp [flags]
+
+Writes SNMP interface counters as line protocol, shaped like Telegraf's snmp input polling the
+IF-MIB interface table: measurement `interface`, tags agent_host, hostname, ifIndex, ifName,
+fields ifHCInOctets, ifHCOutOctets. Deterministic: the same flags and seed give the same bytes.
+With --truth it also writes the exact rollup the example task computes: per agent_host and
+ifName and aligned window, the mean of the non-negative per-second rates (JSON lines, see
+src/datagen/README.md). Durations: 60s, 5m, 1d, 1h30m, or plain seconds.
+
+  --devices N           SNMP agents (default 10)
+  --ifaces M            interfaces per agent, one series each (default 8)
+  --interval D          poll period (default 60s)
+  --start T             first poll, RFC3339 or epoch seconds (default 2017-04-11T00:00:00Z)
+  --duration D          polls at start + k*interval before start + D (default 1d)
+  --seed S              integer or any text (default 1)
+  --precision P         timestamp unit: ns, us, ms or s (default ns)
+  --wrap32              add the 32-bit ifInOctets/ifOutOctets, which wrap at 2^32
+  --unsigned            write integers as 123u instead of 123i
+  --uptime              add sysUpTime (1/100 s since the device booted, wraps at 2^32)
+  --reset-prob P        per device and poll: reboot before the poll, counters restart at 0
+  --gap-prob P          per device and poll: the poll is missing
+  --jitter D            poll instant = nominal + U[0, D), D < interval (default 0)
+  --shuffle-window D    deliver each device poll up to D late: bounded out-of-order lines
+  --out FILE            line protocol (default standard output; FILE.gz is gzipped)
+  --truth FILE          write the expected rollup there
+  --truth-period D      rollup window, aligned to the epoch (default 1d)
+  --stats               print line count and speed on stderr
+
+Example: farad gen snmp --devices 400 --ifaces 24 --out day.lp.gz --truth day.truth
+)";
+  }
   return {};
 }
 
