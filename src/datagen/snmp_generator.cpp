@@ -1,10 +1,13 @@
 #include "datagen/snmp_generator.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <queue>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "datagen/snmp_lines.hpp"
