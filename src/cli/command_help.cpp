@@ -59,7 +59,7 @@ Runs the task offline over recorded data, in data time, as Kapacitor would repla
                     .srpl   Kapacitor stream recording (db, rp, point lines; gzip allowed)
                     .brpl   Kapacitor batch recording: the i-th .brpl feeds the i-th query node
                     other   line protocol (.gz allowed), attributed to the task's first dbrp
-  --precision P   timestamp precision of line protocol inputs (default ns)
+  --precision P   timestamp precision of line protocol and .srpl inputs (default ns)
   --output FILE   output nodes (influxDBOut, httpPost, alert, ...) do not contact anything:
                   every point reaching one is written to FILE as line protocol
   --httpout DIR   at the end, DIR/<endpoint>.json holds what Kapacitor's

@@ -9,6 +9,7 @@
 #include "cli/run_inputs.hpp"
 #include "cli/task_flags.hpp"
 #include "io/line_protocol_writer.hpp"
+#include "nodes/http_out_json.hpp"
 #include "nodes/registry.hpp"
 #include "runtime/task.hpp"
 
@@ -33,6 +34,18 @@ class FileSink : public runtime::OutputSink {
   std::ofstream out_;
   std::string line_;
 };
+
+void write_http_out(runtime::Task& task, const std::string& dir) {
+  std::filesystem::create_directories(dir);
+  for (const auto& node : task.spec().nodes) {
+    if (node.type != "httpOut" || node.args.empty()) continue;
+    const std::string& endpoint = node.args[0].text;
+    const auto path = std::filesystem::path(dir) / (endpoint + ".json");
+    std::ofstream out(path, std::ios::trunc);
+    out << nodes::render_http_out(task.context().http_out, endpoint) << '\n';
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+  }
+}
 
 }  // namespace
 
@@ -63,6 +76,7 @@ int run_run(const Args& argv) {
   input_options.precision = args.value("precision").value_or("ns");
   const RunSummary summary = feed_inputs(task, inputs, input_options);
   task.finish(args.has("flush"));
+  if (auto dir = args.value("httpout")) write_http_out(task, *dir);
   if (summary.rejected_lines > 0) {
     std::cerr << fmt::format("farad run: {} input line(s) rejected\n", summary.rejected_lines);
   }

@@ -10,6 +10,7 @@
 #include "cli/run_inputs.hpp"
 #include "cli/task_flags.hpp"
 #include "io/line_protocol_writer.hpp"
+#include "nodes/http_out_json.hpp"
 #include "nodes/registry.hpp"
 
 namespace farad::cli {
@@ -123,6 +124,19 @@ CaseResult run_golden_case(const std::string& folder_text, const std::string& na
       checked = true;
       result.reason = compare_line_protocol(read_text(folder / "expected.lp"), sink.lines, kTolerance);
       if (!result.reason.empty()) return result;
+    }
+    if (fs::is_directory(folder / "expected")) {
+      for (const auto& entry : fs::directory_iterator(folder / "expected")) {
+        if (entry.path().extension() != ".json") continue;
+        checked = true;
+        const std::string endpoint = entry.path().stem().string();
+        const std::string actual = nodes::render_http_out(task.context().http_out, endpoint);
+        result.reason = compare_json(read_text(entry.path()), actual, kTolerance);
+        if (!result.reason.empty()) {
+          result.reason = "httpOut '" + endpoint + "': " + result.reason;
+          return result;
+        }
+      }
     }
     if (!checked) {
       result.reason = "no expectation: add expected.lp, expected/<endpoint>.json or expected.error";

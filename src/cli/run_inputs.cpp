@@ -66,8 +66,9 @@ void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precis
   }
 }
 
-void feed_stream_recording(runtime::Task& task, const std::string& path, RunSummary& summary) {
-  io::StreamRecordingReader reader(path);
+void feed_stream_recording(runtime::Task& task, const std::string& path, io::Precision precision,
+                           RunSummary& summary) {
+  io::StreamRecordingReader reader(path, precision);
   model::Point point;
   while (reader.next(point)) {
     if (!subscribed(task.spec(), point)) continue;
@@ -116,7 +117,7 @@ RunSummary feed_inputs(runtime::Task& task, const std::vector<std::string>& inpu
     if (ends_with(path, ".brpl")) {
       batch_inputs.push_back(path);
     } else if (ends_with(path, ".srpl") || ends_with(path, ".srpl.gz")) {
-      feed_stream_recording(task, path, summary);
+      feed_stream_recording(task, path, *precision, summary);
     } else {
       feed_line_protocol(task, path, *precision, summary);
     }

@@ -10,7 +10,7 @@
 namespace farad::cli {
 
 struct InputOptions {
-  std::string precision = "ns";  ///< of line protocol inputs
+  std::string precision = "ns";  ///< of line protocol and .srpl inputs
 };
 
 struct RunSummary {

@@ -2,9 +2,43 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "expr/evaluate.hpp"
+#include "nodes/point_scope.hpp"
 #include "nodes/time_quantise.hpp"
 
 namespace farad::nodes {
+namespace {
+
+const lang::Node& lambda_expression(const compile::Value& value) {
+  const lang::Node& lambda = *value.lambda;
+  return lambda.kind == lang::NodeKind::Lambda ? *lambda.children.front() : lambda;
+}
+
+// Kapacitor's FromNode.Where: each further `.where` becomes `previous AND next`.
+lang::NodePtr combined_where(const compile::NodeSpec& spec) {
+  lang::NodePtr combined;
+  for (const auto* setting : spec.all("where")) {
+    if (setting->args.empty() || !setting->args.front().lambda) continue;
+    lang::NodePtr next = lang::clone(lambda_expression(setting->args.front()));
+    if (!combined) {
+      combined = std::move(next);
+      continue;
+    }
+    auto both = std::make_unique<lang::Node>();
+    both->kind = lang::NodeKind::Binary;
+    both->text = "AND";
+    both->span = next->span;
+    both->op_offset = next->span.begin;
+    both->children.push_back(std::move(combined));
+    both->children.push_back(std::move(next));
+    combined = std::move(both);
+  }
+  return combined;
+}
+
+}  // namespace
 
 FromNode::FromNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
     : Node(spec, context) {
@@ -25,13 +59,29 @@ FromNode::FromNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
     }
   }
   std::sort(dimensions_.tag_names.begin(), dimensions_.tag_names.end());
+  if (const lang::NodePtr where = combined_where(spec)) {
+    where_ = compile_lambda(*where, "Failed to compile from expression");
+  }
+}
+
+bool FromNode::matches(const model::Point& point) {
+  if (!database_.empty() && point.database != database_) return false;
+  if (!retention_policy_.empty() && point.retention_policy != retention_policy_) return false;
+  if (!measurement_.empty() && point.name != measurement_) return false;
+  if (!where_) return true;
+  const PointScope scope(point.fields, point.tags, point.time);
+  const expr::Evaluation result = expr::evaluate_predicate(*where_, scope, where_state_);
+  if (!result.ok()) {
+    error(fmt::format("failed to evaluate WHERE expression: {}", result.error));
+    return false;
+  }
+  return result.value.as_bool();
 }
 
 void FromNode::on_point(runtime::PointMessage&& message, int /*port*/) {
   model::Point& point = message.point;
-  if (!database_.empty() && point.database != database_) return;
-  if (!retention_policy_.empty() && point.retention_policy != retention_policy_) return;
-  if (!measurement_.empty() && point.name != measurement_) return;
+  // The where lambda sees the original time: quantising comes after.
+  if (!matches(point)) return;
   if (truncate_ > 0) point.time = go_truncate(point.time, truncate_);
   if (round_ > 0) point.time = go_round(point.time, round_);
   if (group_by_star_) {
@@ -43,6 +93,15 @@ void FromNode::on_point(runtime::PointMessage&& message, int /*port*/) {
     message.group = context_.interner.intern(point, dimensions_);
   }
   emit_point(std::move(message));
+}
+
+void FromNode::save(runtime::StateWriter& out) const {
+  out.boolean(where_ && where_->is_stateful());
+  if (where_ && where_->is_stateful()) save_expression_state(out, where_state_);
+}
+
+void FromNode::restore(runtime::StateReader& in) {
+  if (in.boolean()) restore_expression_state(in, where_state_);
 }
 
 }  // namespace farad::nodes

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+#include "expr/compiled_expression.hpp"
+#include "expr/expression_state.hpp"
 #include "model/group_key.hpp"
 #include "runtime/node.hpp"
 
@@ -14,10 +16,17 @@ class FromNode : public runtime::Node {
  public:
   FromNode(const compile::NodeSpec& spec, runtime::TaskContext& context);
 
+  /// The where expression's stateful functions (from has one state for all points: it sees
+  /// them before they are grouped).
+  void save(runtime::StateWriter& out) const override;
+  void restore(runtime::StateReader& in) override;
+
  protected:
   void on_point(runtime::PointMessage&& message, int port) override;
 
  private:
+  bool matches(const model::Point& point);
+
   std::string database_;
   std::string retention_policy_;
   std::string measurement_;
@@ -25,6 +34,8 @@ class FromNode : public runtime::Node {
   int64_t round_ = 0;
   bool group_by_star_ = false;
   model::Dimensions dimensions_;
+  std::optional<expr::CompiledExpression> where_;
+  expr::ExpressionState where_state_;
 };
 
 }  // namespace farad::nodes

@@ -6,7 +6,31 @@
 #include <stdexcept>
 
 #include "nodes/from.hpp"
+#include "nodes/barrier.hpp"
+#include "nodes/change_detect.hpp"
+#include "nodes/default.hpp"
+#include "nodes/delete.hpp"
+#include "nodes/eval.hpp"
+#include "nodes/group_by.hpp"
+#include "nodes/log.hpp"
+#include "nodes/sample.hpp"
+#include "nodes/shift.hpp"
+#include "nodes/state_tracking.hpp"
+#include "nodes/trickle.hpp"
+#include "nodes/where.hpp"
 #include "nodes/influxdb_out.hpp"
+#include "nodes/join.hpp"
+#include "nodes/union.hpp"
+#include "nodes/combine.hpp"
+#include "nodes/flatten.hpp"
+#include "nodes/http_out.hpp"
+#include "nodes/http_post.hpp"
+#include "nodes/kapacitor_loopback.hpp"
+#include "nodes/alert.hpp"
+#include "nodes/query.hpp"
+#include "nodes/derivative.hpp"
+#include "nodes/window.hpp"
+#include "nodes/influxql_node.hpp"
 #include "nodes/node_kinds.hpp"
 
 namespace farad::nodes {
@@ -27,7 +51,52 @@ const std::map<std::string_view, Factory>& factories() {
       {"batch", make<PassThroughNode>},
       {"noOp", make<PassThroughNode>},
       {"from", make<FromNode>},
+      {"where", make<WhereNode>},
+      {"eval", make<EvalNode>},
+      {"groupBy", make<GroupByNode>},
+      {"shift", make<ShiftNode>},
+      {"default", make<DefaultNode>},
+      {"delete", make<DeleteNode>},
+      {"sample", make<SampleNode>},
+      {"log", make<LogNode>},
+      {"changeDetect", make<ChangeDetectNode>},
+      {"stateDuration", make<StateTrackingNode>},
+      {"stateCount", make<StateTrackingNode>},
+      {"trickle", make<TrickleNode>},
+      {"barrier", make<BarrierNode>},
       {"influxDBOut", make<InfluxDBOutNode>},
+      {"join", make<JoinNode>},
+      {"union", make<UnionNode>},
+      {"combine", make<CombineNode>},
+      {"flatten", make<FlattenNode>},
+      {"httpOut", make<HttpOutNode>},
+      {"httpPost", make<HttpPostNode>},
+      {"kapacitorLoopback", make<KapacitorLoopbackNode>},
+      {"alert", make<AlertNode>},
+      {"query", make<QueryNode>},
+      {"derivative", make<DerivativeNode>},
+      {"window", make<WindowNode>},
+      {"count", make<InfluxQLNode>},
+      {"distinct", make<InfluxQLNode>},
+      {"mean", make<InfluxQLNode>},
+      {"median", make<InfluxQLNode>},
+      {"mode", make<InfluxQLNode>},
+      {"spread", make<InfluxQLNode>},
+      {"sum", make<InfluxQLNode>},
+      {"first", make<InfluxQLNode>},
+      {"last", make<InfluxQLNode>},
+      {"min", make<InfluxQLNode>},
+      {"max", make<InfluxQLNode>},
+      {"percentile", make<InfluxQLNode>},
+      {"top", make<InfluxQLNode>},
+      {"bottom", make<InfluxQLNode>},
+      {"stddev", make<InfluxQLNode>},
+      {"elapsed", make<InfluxQLNode>},
+      {"difference", make<InfluxQLNode>},
+      {"movingAverage", make<InfluxQLNode>},
+      {"holtWinters", make<InfluxQLNode>},
+      {"holtWintersWithFit", make<InfluxQLNode>},
+      {"cumulativeSum", make<InfluxQLNode>},
   };
   return table;
 }

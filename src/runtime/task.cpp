@@ -11,7 +11,10 @@ Task::Task(std::shared_ptr<const compile::TaskSpec> spec, const NodeFactory& fac
   nodes_.reserve(specs.size());
   for (const auto& node_spec : specs) {
     nodes_.push_back(factory(node_spec, *context_));
-    if (node_spec.type == "query") query_nodes_.push_back(static_cast<int>(nodes_.size() - 1));
+  }
+  // Kapacitor feeds the i-th recorded query to the i-th query node in walk order.
+  for (int index : spec_->walk_order()) {
+    if (specs[static_cast<size_t>(index)].type == "query") query_nodes_.push_back(index);
   }
   for (size_t i = 0; i < specs.size(); ++i) {
     for (int child : specs[i].children) {

@@ -34,7 +34,7 @@ class Task {
 
   /// A point of one of the task's dbrps (stream tasks).
   void push_point(model::Point point);
-  /// A batch returned by the `query_index`-th query node (batch tasks), in node id order.
+  /// A batch returned by the `query_index`-th query node (batch tasks), in walk order.
   void push_batch(size_t query_index, model::Batch batch);
   /// End of input (see Node::finish).
   void finish(bool flush);

@@ -2,10 +2,13 @@
 // What every node of a task shares: the task's group key interner, where outputs go, the
 // httpOut endpoints and the log. One per task; nodes hold a reference.
 
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compile/task_spec.hpp"
 #include "model/group_key.hpp"
@@ -22,16 +25,33 @@ class OutputSink {
   virtual void write(const compile::NodeSpec& node, const model::Point& point) = 0;
 };
 
-/// One row of an httpOut endpoint: Kapacitor's `{"name","tags","columns","values"}` series.
+/// One series of an httpOut endpoint: Kapacitor's models.Row, with the cells kept typed so the
+/// JSON text is produced only when the endpoint is read (nodes/http_out_json.hpp).
 struct HttpOutSeries {
+  /// One row: the time and the cells of columns[1..]; nullopt is JSON null.
+  struct Row {
+    int64_t time = 0;
+    std::vector<std::optional<model::FieldValue>> values;
+    bool operator==(const Row&) const = default;
+  };
   std::string name;
   model::Tags tags;
-  std::vector<std::string> columns;                  ///< "time" first, then sorted names
-  std::vector<std::vector<std::string>> values_json;  ///< each cell as JSON text
+  std::vector<std::string> columns;  ///< "time" first; empty for an empty batch
+  std::vector<Row> rows;
+  bool operator==(const HttpOutSeries&) const = default;
 };
 
-/// The current content of every httpOut endpoint: endpoint → group id → series.
-using HttpOutEndpoints = std::map<std::string, std::map<std::string, std::vector<HttpOutSeries>>>;
+/// The content of one httpOut endpoint: Kapacitor's result.Series, one entry per group in the
+/// order groups first reached the node; nullopt for a group that has sent no data yet (a
+/// barrier only), which Kapacitor serves as `null`.
+struct HttpOutEndpoint {
+  std::vector<std::optional<HttpOutSeries>> series;
+  /// False until the first group: Go serves its nil slice as `"series":null`.
+  bool allocated = false;
+};
+
+/// The current content of every httpOut endpoint, by endpoint name.
+using HttpOutEndpoints = std::map<std::string, HttpOutEndpoint>;
 
 struct TaskContext {
   const compile::TaskSpec& spec;

@@ -1,0 +1,33 @@
+#pragma once
+// The JSON text of an httpOut endpoint, byte for byte as Kapacitor's handler writes it with
+// Go's encoding/json: `{"series":[{"name","tags","columns","values"}]}` with empty members left
+// out, times in RFC 3339 with nanoseconds, floats in Go's shortest form, strings HTML-escaped.
+
+#include <string>
+#include <string_view>
+
+#include "runtime/task_context.hpp"
+
+namespace farad::nodes {
+
+/// Kapacitor's answer to GET /kapacitor/v1/tasks/<task>/<endpoint>.
+struct HttpOutResponse {
+  int status = 200;
+  std::string body;
+};
+
+/// The response for `endpoint`. A NaN or infinite value cannot be encoded: Go's json.Marshal
+/// fails and Kapacitor answers 500 with its indented `{"error","message"}` body.
+HttpOutResponse render_http_out_response(const runtime::HttpOutEndpoint& endpoint);
+
+/// The body served for `endpoint`; throws std::out_of_range when no httpOut node has it.
+std::string render_http_out(const runtime::HttpOutEndpoints& endpoints, std::string_view endpoint);
+
+/// Appends a finite float64 as Go's encoding/json writes it (`1`, `0.5`, `1e-7`, `1e+21`).
+void append_json_float(std::string& out, double value);
+
+/// Appends `text` as a Go encoding/json string: quoted, `<>&` and U+2028/U+2029 escaped,
+/// invalid UTF-8 replaced by U+FFFD.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace farad::nodes
