@@ -60,6 +60,11 @@ Runs the task offline over recorded data, in data time, as Kapacitor would repla
                     .brpl   Kapacitor batch recording: the i-th .brpl feeds the i-th query node
                     other   line protocol (.gz allowed), attributed to the task's first dbrp
   --precision P   timestamp precision of line protocol and .srpl inputs (default ns)
+  --rec-time      keep the recorded times of .srpl/.brpl inputs. By default they are replayed
+                  as `kapacitor replay` does: shifted so that each recording's first point
+                  falls on the replay clock's start (per query for .brpl)
+  --replay-start T  the replay clock's start, RFC3339 (default 1971-01-01T00:00:00Z, the
+                  clock of Kapacitor's own test harness); line protocol is never shifted
   --output FILE   output nodes (influxDBOut, httpPost, alert, ...) do not contact anything:
                   every point reaching one is written to FILE as line protocol
   --httpout DIR   at the end, DIR/<endpoint>.json holds what Kapacitor's

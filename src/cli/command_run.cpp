@@ -51,8 +51,11 @@ void write_http_out(runtime::Task& task, const std::string& dir) {
 
 int run_run(const Args& argv) {
   std::set<std::string> flags = kTaskFlags;
-  flags.insert({"input", "precision", "output", "httpout"});
-  const Arguments args(argv, flags, {"flush"});
+  flags.insert({"input", "output", "httpout"});
+  flags.insert(kInputValueFlags.begin(), kInputValueFlags.end());
+  std::set<std::string> switches = kInputSwitches;
+  switches.insert("flush");
+  const Arguments args(argv, flags, switches);
   if (args.positional().size() != 1) throw UsageError("run needs exactly one SCRIPT");
   const auto inputs = args.values("input");
   if (inputs.empty()) throw UsageError("run needs at least one --input FILE");
@@ -72,9 +75,7 @@ int run_run(const Args& argv) {
     std::cerr << fmt::format("{} {}: {}\n", level, node, text);
   };
 
-  InputOptions input_options;
-  input_options.precision = args.value("precision").value_or("ns");
-  const RunSummary summary = feed_inputs(task, inputs, input_options);
+  const RunSummary summary = feed_inputs(task, inputs, input_options(args));
   task.finish(args.has("flush"));
   if (auto dir = args.value("httpout")) write_http_out(task, *dir);
   if (summary.rejected_lines > 0) {

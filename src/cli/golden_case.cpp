@@ -97,8 +97,10 @@ CaseResult run_golden_case(const std::string& folder_text, const std::string& na
       words.push_back((folder / "vars.json").string());
     }
     std::set<std::string> flags = kTaskFlags;
-    flags.insert("precision");
-    const Arguments args(words, flags, {"flush"});
+    flags.insert(kInputValueFlags.begin(), kInputValueFlags.end());
+    std::set<std::string> switches = kInputSwitches;
+    switches.insert("flush");
+    const Arguments args(words, flags, switches);
     const std::string script = (folder / "script.tick").string();
     const compile::CompileResult compiled =
         compile::compile_source(lang::read_source_file(script), task_options(args, script));
@@ -114,9 +116,7 @@ CaseResult run_golden_case(const std::string& folder_text, const std::string& na
     }
     CapturingSink sink;
     runtime::Task task(compiled.task, nodes::node_factory(), &sink);
-    InputOptions options;
-    options.precision = args.value("precision").value_or("ns");
-    feed_inputs(task, input_files(folder), options);
+    feed_inputs(task, input_files(folder), input_options(args));
     task.finish(args.has("flush"));
 
     bool checked = false;

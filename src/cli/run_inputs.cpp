@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
+#include <optional>
 #include <iostream>
 
 #include "io/byte_source.hpp"
 #include "io/line_protocol.hpp"
 #include "io/recording.hpp"
+#include "io/time_format.hpp"
 
 namespace farad::cli {
 
@@ -66,19 +69,36 @@ void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precis
   }
 }
 
-void feed_stream_recording(runtime::Task& task, const std::string& path, io::Precision precision,
+void feed_stream_recording(runtime::Task& task, const std::string& path,
+                           const InputOptions& options, io::Precision precision,
                            RunSummary& summary) {
   io::StreamRecordingReader reader(path, precision);
   model::Point point;
+  std::optional<int64_t> shift;
   while (reader.next(point)) {
+    // Kapacitor's replayStreamFromChan: the first point of the file sets the shift.
+    if (!shift) shift = options.recorded_times ? 0 : options.replay_start - point.time;
+    point.time += *shift;
     if (!subscribed(task.spec(), point)) continue;
     task.push_point(std::move(point));
     ++summary.points;
   }
 }
 
+/// Kapacitor's replayBatchFromChan: every point moves by (replay start - first point of the
+/// query's first batch); a batch's time is the later of its recorded tmax (not shifted) and
+/// its shifted last point.
+void shift_batch(io::RecordedBatch& recorded, std::optional<int64_t>& shift,
+                 const InputOptions& options) {
+  auto& points = recorded.batch.points;
+  if (points.empty() || options.recorded_times) return;
+  if (!shift) shift = options.replay_start - points.front().time;
+  for (auto& p : points) p.time += *shift;
+  recorded.batch.time = std::max(recorded.tmax.value_or(INT64_MIN), points.back().time);
+}
+
 void feed_batch_recordings(runtime::Task& task, const std::vector<std::string>& paths,
-                           RunSummary& summary) {
+                           const InputOptions& options, RunSummary& summary) {
   std::vector<io::BatchRecordingReader> readers;
   for (const auto& path : paths) {
     auto opened = io::open_batch_recording(path, task.context().interner);
@@ -86,9 +106,11 @@ void feed_batch_recordings(runtime::Task& task, const std::vector<std::string>& 
   }
   // Merge the queries' batches by time; ties go to the lower query index (deterministic).
   std::vector<std::optional<io::RecordedBatch>> heads(readers.size());
+  std::vector<std::optional<int64_t>> shifts(readers.size());
   auto advance = [&](size_t i) {
     io::RecordedBatch next;
     heads[i] = readers[i].next(next) ? std::optional(std::move(next)) : std::nullopt;
+    if (heads[i]) shift_batch(*heads[i], shifts[i], options);
   };
   for (size_t i = 0; i < readers.size(); ++i) advance(i);
   for (;;) {
@@ -107,6 +129,24 @@ void feed_batch_recordings(runtime::Task& task, const std::vector<std::string>& 
 
 }  // namespace
 
+const std::set<std::string> kInputValueFlags = {"precision", "replay-start"};
+const std::set<std::string> kInputSwitches = {"rec-time"};
+
+InputOptions input_options(const Arguments& args) {
+  InputOptions options;
+  options.precision = args.value("precision").value_or("ns");
+  if (!io::parse_precision(options.precision)) {
+    throw UsageError("--precision must be one of ns, u, ms, s, m, h; got " + options.precision);
+  }
+  options.recorded_times = args.has("rec-time");
+  if (auto start = args.value("replay-start")) {
+    auto parsed = io::parse_rfc3339_nanos(*start);
+    if (!parsed) throw UsageError("--replay-start must be an RFC3339 time, got " + *start);
+    options.replay_start = *parsed;
+  }
+  return options;
+}
+
 RunSummary feed_inputs(runtime::Task& task, const std::vector<std::string>& inputs,
                        const InputOptions& options) {
   const auto precision = io::parse_precision(options.precision);
@@ -117,12 +157,12 @@ RunSummary feed_inputs(runtime::Task& task, const std::vector<std::string>& inpu
     if (ends_with(path, ".brpl")) {
       batch_inputs.push_back(path);
     } else if (ends_with(path, ".srpl") || ends_with(path, ".srpl.gz")) {
-      feed_stream_recording(task, path, *precision, summary);
+      feed_stream_recording(task, path, options, *precision, summary);
     } else {
       feed_line_protocol(task, path, *precision, summary);
     }
   }
-  if (!batch_inputs.empty()) feed_batch_recordings(task, batch_inputs, summary);
+  if (!batch_inputs.empty()) feed_batch_recordings(task, batch_inputs, options, summary);
   return summary;
 }
 
