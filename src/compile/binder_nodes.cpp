@@ -97,6 +97,7 @@ Value Binder::create_node(const Value& parent_value, const Method& method, const
       task_.nodes[static_cast<size_t>(noop)].provides = parent_edge;
     }
     task_.nodes[static_cast<size_t>(index)].args = node_args;
+    task_.nodes[static_cast<size_t>(index)].observed = parent;
     task_.nodes[static_cast<size_t>(index)].provides = EdgeType::Stream;
     task_.nodes[static_cast<size_t>(index)].wants = EdgeType::None;
     Value v;

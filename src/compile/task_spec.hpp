@@ -40,6 +40,7 @@ struct NodeSpec {
   std::vector<HandlerSpec> handlers;
   std::vector<int> parents;   ///< indexes into TaskSpec::nodes
   std::vector<int> children;  ///< indexes into TaskSpec::nodes, in link order
+  int observed = -1;          ///< stats nodes: the node whose counters they report
   EdgeType wants = EdgeType::None;
   EdgeType provides = EdgeType::None;
   lang::Span span;  ///< the creating call

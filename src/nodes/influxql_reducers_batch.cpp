@@ -1,5 +1,6 @@
 // distinct, top and bottom: the reducers whose results are batches (InfluxDB's
-// DistinctReducer and the top/bottom heaps).
+// DistinctReducer and the top/bottom heaps). Go sorts their results with the unstable sort.Sort;
+// the only ties (same value and time) keep arrival order here.
 
 #include <algorithm>
 #include <cmath>

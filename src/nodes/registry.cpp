@@ -15,6 +15,7 @@
 #include "nodes/log.hpp"
 #include "nodes/sample.hpp"
 #include "nodes/shift.hpp"
+#include "nodes/stats.hpp"
 #include "nodes/state_tracking.hpp"
 #include "nodes/trickle.hpp"
 #include "nodes/where.hpp"
@@ -65,6 +66,7 @@ const std::map<std::string_view, Factory>& factories() {
       {"trickle", make<TrickleNode>},
       {"barrier", make<BarrierNode>},
       {"influxDBOut", make<InfluxDBOutNode>},
+      {"stats", make<StatsNode>},
       {"join", make<JoinNode>},
       {"union", make<UnionNode>},
       {"combine", make<CombineNode>},

@@ -42,9 +42,49 @@ void Node::on_delete_group(const DeleteGroupMessage& message, int /*port*/) {
   emit(Message(message));
 }
 
+std::vector<std::pair<model::GroupKey, uint64_t>> Node::emitted_by_group() const {
+  std::vector<std::pair<model::GroupKey, uint64_t>> out;
+  for (size_t i = 0; i < emitted_by_group_.size(); ++i) {
+    if (emitted_by_group_[i] > 0) {
+      out.emplace_back(model::GroupKey::from_index(static_cast<uint32_t>(i)), emitted_by_group_[i]);
+    }
+  }
+  return out;
+}
+
+void Node::save_counters(StateWriter& out) const {
+  out.u64(stats_.processed);
+  out.u64(stats_.emitted);
+  out.u64(stats_.errors);
+  const auto groups = emitted_by_group();
+  out.u64(groups.size());
+  for (const auto& [group, count] : groups) {
+    save_group(out, group);
+    out.u64(count);
+  }
+}
+
+void Node::restore_counters(StateReader& in) {
+  stats_.processed = in.u64();
+  stats_.emitted = in.u64();
+  stats_.errors = in.u64();
+  emitted_by_group_.clear();
+  for (uint64_t n = in.u64(); n > 0; --n) {
+    const model::GroupKey group = restore_group(in);
+    if (group.index() >= emitted_by_group_.size()) emitted_by_group_.resize(group.index() + 1);
+    emitted_by_group_[group.index()] = in.u64();
+  }
+}
+
 void Node::emit(Message&& message) {
   if (children_.empty()) return;
-  if (message.index() <= 1) ++stats_.emitted;
+  if (message.index() <= 1) {
+    ++stats_.emitted;
+    const model::GroupKey group = message.index() == 0 ? std::get<0>(message).group
+                                                       : std::get<1>(message).group;
+    if (group.index() >= emitted_by_group_.size()) emitted_by_group_.resize(group.index() + 1);
+    ++emitted_by_group_[group.index()];
+  }
   // Every child but the last gets a copy; the last takes the message itself.
   for (size_t i = 0; i + 1 < children_.size(); ++i) {
     Message copy = message;

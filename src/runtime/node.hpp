@@ -47,6 +47,18 @@ class Node {
   /// Number of groups holding state (Kapacitor's working_cardinality).
   virtual size_t working_cardinality() const { return 0; }
 
+  /// The node's counters (stats, emitted per group), saved with the task state by Task.
+  void save_counters(StateWriter& out) const;
+  void restore_counters(StateReader& in);
+
+  /// Messages (points, batches) emitted per group, in group-key order (for `stats`).
+  std::vector<std::pair<model::GroupKey, uint64_t>> emitted_by_group() const;
+
+  /// Called once the task has built every node (indexed like the spec's nodes).
+  virtual void on_task_built(const std::vector<Node*>& /*nodes*/) {}
+  /// Data time has reached `time` (the time of the point about to enter the task).
+  virtual void on_data_time(int64_t /*time*/) {}
+
  protected:
   virtual void on_point(PointMessage&& message, int port);
   virtual void on_batch(model::Batch&& batch, int port);
@@ -77,6 +89,7 @@ class Node {
     int port;
   };
   std::vector<Child> children_;
+  std::vector<uint64_t> emitted_by_group_;  // indexed by group key index
 };
 
 }  // namespace farad::runtime

@@ -12,6 +12,12 @@ Task::Task(std::shared_ptr<const compile::TaskSpec> spec, const NodeFactory& fac
   for (const auto& node_spec : specs) {
     nodes_.push_back(factory(node_spec, *context_));
   }
+  std::vector<Node*> all;
+  for (auto& node : nodes_) all.push_back(node.get());
+  for (auto& node : nodes_) node->on_task_built(all);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].type == "stats") clocked_.push_back(static_cast<int>(i));
+  }
   // Kapacitor feeds the i-th recorded query to the i-th query node in walk order.
   for (int index : spec_->walk_order()) {
     if (specs[static_cast<size_t>(index)].type == "query") query_nodes_.push_back(index);
@@ -29,7 +35,12 @@ Task::Task(std::shared_ptr<const compile::TaskSpec> spec, const NodeFactory& fac
   }
 }
 
+void Task::advance_data_time(int64_t time) {
+  for (int index : clocked_) nodes_[static_cast<size_t>(index)]->on_data_time(time);
+}
+
 void Task::push_point(model::Point point) {
+  if (!clocked_.empty()) advance_data_time(point.time);
   // The stream node is always node 0 of a stream task; points enter ungrouped.
   nodes_.front()->receive(Message(PointMessage{std::move(point), {}}), 0);
 }
@@ -39,6 +50,7 @@ void Task::push_batch(size_t query_index, model::Batch batch) {
     throw std::out_of_range(fmt::format("the task has {} query nodes, input {} has no query node",
                                         query_nodes_.size(), query_index + 1));
   }
+  if (!clocked_.empty()) advance_data_time(batch.time);
   nodes_[static_cast<size_t>(query_nodes_[query_index])]->receive(Message(std::move(batch)), 0);
 }
 
@@ -52,6 +64,7 @@ std::string Task::save_state() const {
     const Node& node = *nodes_[static_cast<size_t>(index)];
     out.string(node.name());
     StateWriter node_state;
+    node.save_counters(node_state);
     node.save(node_state);
     out.string(node_state.bytes());
   }
@@ -68,6 +81,7 @@ void Task::restore_state(std::string_view bytes) {
     }
     const std::string node_bytes = in.string();
     StateReader node_in(node_bytes);
+    node.restore_counters(node_in);
     node.restore(node_in);
   }
 }

@@ -50,6 +50,9 @@ class Task {
   std::unique_ptr<TaskContext> context_;
   std::vector<std::unique_ptr<Node>> nodes_;  // indexed like spec().nodes
   std::vector<int> query_nodes_;
+  std::vector<int> clocked_;  // nodes driven by data time (stats)
+
+  void advance_data_time(int64_t time);
 };
 
 }  // namespace farad::runtime
