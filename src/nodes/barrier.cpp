@@ -33,10 +33,21 @@ BarrierNode::GroupState* BarrierNode::arrive(model::GroupKey group, int64_t time
     stamp = state->last_time + idle_;
   } else if (idle_ <= 0 && go_truncate(time, period_) > state->last_time) {
     due = true;
-    stamp = go_truncate(time, period_);
+    stamp = go_truncate(state->last_time, period_) + period_;
   }
   if (due) {
     emit(runtime::Message(runtime::BarrierMessage{group, stamp}));
+    // A period ticker ticks at every multiple of the period the data crossed.
+    while (!delete_ && idle_ <= 0 && stamp + period_ <= go_truncate(time, period_)) {
+      stamp += period_;
+      emit(runtime::Message(runtime::BarrierMessage{group, stamp}));
+    }
+    // Without delete, Kapacitor's idle timer fires again every `idle` while the group stays
+    // quiet: one barrier per idle period crossed before this message.
+    while (!delete_ && idle_ > 0 && time - stamp > idle_) {
+      stamp += idle_;
+      emit(runtime::Message(runtime::BarrierMessage{group, stamp}));
+    }
     if (delete_) {
       emit(runtime::Message(runtime::DeleteGroupMessage{group}));
       groups_.erase(group);

@@ -5,8 +5,9 @@
 // Kapacitor drives both modes by the wall clock; farad runs on data time, so a barrier is
 // emitted when data shows that the clock would have fired:
 // * `idle(d)`: a message arriving more than d after the group's previous one is preceded by a
-//   Barrier stamped previous + d (Kapacitor's stamp). Kapacitor repeats the barrier every
-//   further d of silence; farad emits one per gap.
+//   Barrier stamped previous + d (Kapacitor's stamp), and, as Kapacitor's timer fires again
+//   every further d of silence, one more per d crossed before the message (not with delete:
+//   the group is gone after its first barrier).
 // * `period(d)`: a message that crosses a multiple of d (Go's Truncate) since the group's
 //   previous one is preceded by a Barrier stamped with that multiple (Kapacitor stamps the
 //   wall-clock time of its ticker).

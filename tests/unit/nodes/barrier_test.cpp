@@ -22,7 +22,9 @@ TEST_CASE("barrier idle emits a barrier when a group's data resumes after a gap"
       "barrier 13 [host=a]\n"
       "cpu,host=a v=14 14 [host=a]\n"
       "cpu,host=a v=15 15 [host=a]\n"
-      "barrier 7 [host=b]\n"
+      "barrier 7 [host=b]\n"  // the idle timer fires again every 5 s of silence
+      "barrier 12 [host=b]\n"
+      "barrier 17 [host=b]\n"
       "cpu,host=b v=20 20 [host=b]\n";
   CHECK(record(script, input).output == expected);
   for (size_t n = 1; n <= 6; ++n) {
@@ -63,7 +65,7 @@ TEST_CASE("barrier period emits a barrier at each multiple of the period crossed
       "cpu,host=a v=5 5\n"
       "cpu,host=b v=9 9\n"
       "cpu,host=a v=12 12\n"
-      "cpu,host=a v=35 35\n"  // several periods crossed: one barrier, at the latest
+      "cpu,host=a v=35 35\n"  // several periods crossed: one barrier per tick
       "cpu,host=a v=36 36\n"
       "cpu,host=b v=40 40\n";
   const std::string expected =
@@ -73,9 +75,13 @@ TEST_CASE("barrier period emits a barrier at each multiple of the period crossed
       "cpu,host=b v=9 9 [host=b]\n"
       "barrier 10 [host=a]\n"
       "cpu,host=a v=12 12 [host=a]\n"
+      "barrier 20 [host=a]\n"
       "barrier 30 [host=a]\n"
       "cpu,host=a v=35 35 [host=a]\n"
       "cpu,host=a v=36 36 [host=a]\n"
+      "barrier 10 [host=b]\n"
+      "barrier 20 [host=b]\n"
+      "barrier 30 [host=b]\n"
       "barrier 40 [host=b]\n"
       "cpu,host=b v=40 40 [host=b]\n";
   CHECK(record(script, input).output == expected);
