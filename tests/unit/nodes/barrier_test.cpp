@@ -98,9 +98,10 @@ TEST_CASE("a barrier flushes the batches groupBy holds", "[nodes]") {
       "batch cpu 10\ncpu,host=a mean=1 8\n"
       "batch cpu 20\ncpu,host=a mean=2 18\n");
   // The second batch arrives 12s after the first one's point: the barrier at 13 flushes the
-  // batch of time 10 before the batch of time 20 is buffered.
+  // batch of time 10 before the batch of time 20 is buffered; the idle timer fires again at 18.
   CHECK(run.output ==
         "batch cpu,host=a 10 [host=a]\n"
         "  cpu,host=a mean=1 8\n"
-        "barrier 13\n");
+        "barrier 13\n"
+        "barrier 18\n");
 }
