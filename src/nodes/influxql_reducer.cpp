@@ -114,38 +114,5 @@ std::unique_ptr<Reducer> make_reducer(const FunctionArgs& args, model::FieldType
   return reducer;
 }
 
-double go_pow_int(double x, int64_t y) {
-  // Go's special cases, in Go's order, for y a non-negative integer.
-  if (y == 0 || x == 1) return 1;
-  if (y == 1) return x;
-  if (std::isnan(x)) return x;
-  const bool odd = (y & 1) == 1;
-  if (x == 0) return std::signbit(x) && odd ? x : 0.0;
-  if (std::isinf(x)) return x < 0 && odd ? x : std::numeric_limits<double>::infinity();
-  double a1 = 1;
-  int64_t ae = 0;
-  int exponent = 0;
-  double x1 = std::frexp(x, &exponent);
-  int64_t xe = exponent;
-  for (int64_t i = y; i != 0; i >>= 1) {
-    if (xe < -(int64_t{1} << 12) || (int64_t{1} << 12) < xe) {
-      // Go gives up tracking the mantissa: the result under- or overflows in Ldexp.
-      ae += xe;
-      break;
-    }
-    if ((i & 1) == 1) {
-      a1 *= x1;
-      ae += xe;
-    }
-    x1 *= x1;
-    xe <<= 1;
-    if (x1 < .5) {
-      x1 += x1;
-      --xe;
-    }
-  }
-  ae = std::clamp<int64_t>(ae, -100000, 100000);
-  return std::ldexp(a1, static_cast<int>(ae));
-}
 
 }  // namespace farad::nodes::influxql

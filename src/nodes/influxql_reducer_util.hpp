@@ -3,6 +3,7 @@
 // values, and Go's integer and float arithmetic where it differs from C++ (wrapping integer
 // overflow, math.Min/Max, math.Pow by repeated squaring).
 
+#include "expr/go_math.hpp"
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -129,6 +130,6 @@ inline double go_max(double x, double y) {
 
 /// Go's math.Pow(x, y) for a non-negative integer y: repeated squaring of the mantissa, which
 /// can differ from C's pow in the last bit (InfluxDB's stddev and Holt-Winters use it).
-double go_pow_int(double x, int64_t y);
+inline double go_pow_int(double x, int64_t y) { return expr::go::pow(x, static_cast<double>(y)); }
 
 }  // namespace farad::nodes::influxql
