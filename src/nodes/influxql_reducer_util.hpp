@@ -3,13 +3,13 @@
 // values, and Go's integer and float arithmetic where it differs from C++ (wrapping integer
 // overflow, math.Min/Max, math.Pow by repeated squaring).
 
-#include "expr/go_math.hpp"
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <type_traits>
 #include <vector>
+#include "expr/go_math.hpp"
 
 #include "model/field_value.hpp"
 #include "nodes/influxql_reducer.hpp"
@@ -130,6 +130,8 @@ inline double go_max(double x, double y) {
 
 /// Go's math.Pow(x, y) for a non-negative integer y: repeated squaring of the mantissa, which
 /// can differ from C's pow in the last bit (InfluxDB's stddev and Holt-Winters use it).
-inline double go_pow_int(double x, int64_t y) { return expr::go::pow(x, static_cast<double>(y)); }
+inline double go_pow_int(double x, int64_t y) {
+  return expr::go::pow(x, static_cast<double>(y));
+}
 
 }  // namespace farad::nodes::influxql
