@@ -2,8 +2,8 @@
 #include <fstream>
 #include <iostream>
 
-#include "cli/commands.hpp"
 #include "cli/arguments.hpp"
+#include "cli/commands.hpp"
 #include "lang/formatter.hpp"
 #include "lang/parser.hpp"
 

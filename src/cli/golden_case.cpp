@@ -122,7 +122,8 @@ CaseResult run_golden_case(const std::string& folder_text, const std::string& na
     bool checked = false;
     if (fs::exists(folder / "expected.lp")) {
       checked = true;
-      result.reason = compare_line_protocol(read_text(folder / "expected.lp"), sink.lines, kTolerance);
+      result.reason =
+          compare_line_protocol(read_text(folder / "expected.lp"), sink.lines, kTolerance);
       if (!result.reason.empty()) return result;
     }
     if (fs::is_directory(folder / "expected")) {

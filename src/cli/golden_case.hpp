@@ -1,8 +1,8 @@
 #pragma once
 // A script test case (`farad test`): a folder holding
 //   script.tick          the task
-//   input.lp | input.srpl | input*.brpl   the data (several .brpl: one per query node, in name order)
-//   expected.lp          the points output nodes write (line protocol, ns), and/or
+//   input.lp | input.srpl | input*.brpl   the data (several .brpl: one per query node, in name
+//   order) expected.lp          the points output nodes write (line protocol, ns), and/or
 //   expected/<endpoint>.json   httpOut results, and/or
 //   expected.error       an expected compile error: `LINE:COL message` (message is a prefix)
 //   vars.json            vars in Kapacitor's shape (optional)

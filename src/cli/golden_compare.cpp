@@ -54,7 +54,8 @@ std::string json_difference(const nlohmann::json& e, const nlohmann::json& a, do
     if (close_enough(e.get<double>(), a.get<double>(), tolerance)) return {};
     return fmt::format("{}: expected {}, got {}", where, e.dump(), a.dump());
   }
-  if (e.type() != a.type()) return fmt::format("{}: expected {}, got {}", where, e.dump(), a.dump());
+  if (e.type() != a.type())
+    return fmt::format("{}: expected {}, got {}", where, e.dump(), a.dump());
   if (e.is_array()) {
     if (e.size() != a.size()) {
       return fmt::format("{}: expected {} items, got {}", where, e.size(), a.size());

@@ -7,7 +7,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(farad - stream and batch processing of time-series metrics with TICKscript
+constexpr const char* kUsage =
+    R"(farad - stream and batch processing of time-series metrics with TICKscript
 
 Usage: farad COMMAND [ARGS]
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <climits>
-#include <optional>
 #include <iostream>
+#include <optional>
 
 #include "io/byte_source.hpp"
 #include "io/line_protocol.hpp"

@@ -43,7 +43,8 @@ compile::Dbrp parse_dbrp_flag(const std::string& text) {
 compile::CompileOptions task_options(const Arguments& args, const std::string& script_path) {
   compile::CompileOptions options;
   std::string name = script_path;
-  if (auto slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
+  if (auto slash = name.find_last_of('/'); slash != std::string::npos)
+    name = name.substr(slash + 1);
   if (auto dot = name.find('.'); dot != std::string::npos && dot > 0) name = name.substr(0, dot);
   options.task_name = name.empty() ? "task" : name;
   if (auto type = args.value("type")) {

@@ -17,9 +17,8 @@ Binder::Binder(const lang::Source& source, const CompileOptions& options)
     : source_(source), options_(options) {}
 
 void Binder::error(uint32_t offset, std::string message, std::string hint) {
-  diagnostics_.push_back(
-      lang::make_diagnostic(lang::Phase::Compile, source_, offset, std::move(message),
-                            std::move(hint)));
+  diagnostics_.push_back(lang::make_diagnostic(lang::Phase::Compile, source_, offset,
+                                               std::move(message), std::move(hint)));
 }
 
 void Binder::error_at(const Node& node, std::string message, std::string hint) {
@@ -64,9 +63,15 @@ void Binder::bind_statement(const Node& statement) {
       task_.dbrps.push_back({statement.text, statement.text2});
       dbrp_offsets_.push_back(statement.span.begin);
       return;
-    case NodeKind::Declaration: bind_declaration(statement); return;
-    case NodeKind::TypeDeclaration: bind_type_declaration(statement); return;
-    default: eval(statement); return;
+    case NodeKind::Declaration:
+      bind_declaration(statement);
+      return;
+    case NodeKind::TypeDeclaration:
+      bind_type_declaration(statement);
+      return;
+    default:
+      eval(statement);
+      return;
   }
 }
 
@@ -93,18 +98,18 @@ bool is_var_type(ValueType t) {
     case ValueType::Regex:
     case ValueType::Lambda:
     case ValueType::Star:
-    case ValueType::List: return true;
-    default: return false;
+    case ValueType::List:
+      return true;
+    default:
+      return false;
   }
 }
 
 std::optional<ValueType> var_type_named(std::string_view name) {
   static constexpr std::pair<std::string_view, ValueType> kTypes[] = {
-      {"int", ValueType::Int},         {"float", ValueType::Float},
-      {"bool", ValueType::Bool},       {"string", ValueType::String},
-      {"regex", ValueType::Regex},     {"duration", ValueType::Duration},
-      {"lambda", ValueType::Lambda},   {"list", ValueType::List},
-      {"star", ValueType::Star},
+      {"int", ValueType::Int},       {"float", ValueType::Float}, {"bool", ValueType::Bool},
+      {"string", ValueType::String}, {"regex", ValueType::Regex}, {"duration", ValueType::Duration},
+      {"lambda", ValueType::Lambda}, {"list", ValueType::List},   {"star", ValueType::Star},
   };
   for (const auto& [type_name_text, type] : kTypes) {
     if (type_name_text == name) return type;
@@ -153,7 +158,8 @@ void Binder::bind_type_declaration(const Node& declaration) {
   const auto type = var_type_named(declaration.text2);
   if (!type) {
     // The type name follows the var name: point at it.
-    const size_t type_at = source_.text().find(declaration.text2, declaration.op_offset + name.size());
+    const size_t type_at =
+        source_.text().find(declaration.text2, declaration.op_offset + name.size());
     error(type_at == std::string::npos ? declaration.span.begin : static_cast<uint32_t>(type_at),
           fmt::format("invalid var type \"{}\"", declaration.text2),
           "var types are int, float, bool, string, regex, duration, lambda, list and star");
@@ -166,9 +172,8 @@ void Binder::bind_type_declaration(const Node& declaration) {
   Value value;
   if (auto supplied = options_.vars.find(name); supplied != options_.vars.end()) {
     if (supplied->second.type != *type) {
-      error(declaration.op_offset,
-            fmt::format("invalid type supplied for {}, got {} exp {}", name,
-                        type_name(supplied->second.type), type_name(*type)));
+      error(declaration.op_offset, fmt::format("invalid type supplied for {}, got {} exp {}", name,
+                                               type_name(supplied->second.type), type_name(*type)));
       value = zero_value(*type);
     } else {
       value = supplied->second;
@@ -190,20 +195,25 @@ Value Binder::eval(const Node& node) {
   switch (node.kind) {
     case NodeKind::Number:
       return node.is_float ? Value::make_float(node.float_value) : Value::make_int(node.int_value);
-    case NodeKind::Duration: return Value::make_duration(node.duration_ns);
-    case NodeKind::String: return Value::make_string(node.text);
-    case NodeKind::Bool: return Value::make_bool(node.bool_value);
+    case NodeKind::Duration:
+      return Value::make_duration(node.duration_ns);
+    case NodeKind::String:
+      return Value::make_string(node.text);
+    case NodeKind::Bool:
+      return Value::make_bool(node.bool_value);
     case NodeKind::Regex:
       check_regex(node);
       return Value::make_regex(node.text);
-    case NodeKind::Star: return Value::make_star();
+    case NodeKind::Star:
+      return Value::make_star();
     case NodeKind::Reference: {
       Value v;
       v.type = ValueType::Reference;
       v.text = node.text;
       return v;
     }
-    case NodeKind::Identifier: return eval_identifier(node);
+    case NodeKind::Identifier:
+      return eval_identifier(node);
     case NodeKind::List: {
       Value list;
       list.type = ValueType::List;
@@ -232,9 +242,12 @@ Value Binder::eval(const Node& node) {
       if (!message.empty()) error(node.op_offset, message);
       return v;
     }
-    case NodeKind::Lambda: return eval_lambda(node);
-    case NodeKind::Function: return eval_global_function(node);
-    case NodeKind::Chain: return eval_chain(node);
+    case NodeKind::Lambda:
+      return eval_lambda(node);
+    case NodeKind::Function:
+      return eval_global_function(node);
+    case NodeKind::Chain:
+      return eval_chain(node);
     case NodeKind::Declaration:
     case NodeKind::TypeDeclaration:
     case NodeKind::Dbrp:
@@ -277,9 +290,8 @@ Value Binder::eval_global_function(const Node& function) {
   std::vector<Value> args;
   for (const auto& arg : function.children) args.push_back(eval(*arg));
   const bool ok = (args.size() == 1 || args.size() == 2) &&
-                  std::all_of(args.begin(), args.end(), [](const Value& v) {
-                    return v.type == ValueType::Duration;
-                  });
+                  std::all_of(args.begin(), args.end(),
+                              [](const Value& v) { return v.type == ValueType::Duration; });
   if (!ok) {
     error_at(function, "time() takes a duration and an optional offset duration",
              "e.g. time(10s) or time(1h, 30m)");
@@ -338,12 +350,16 @@ lang::NodePtr literal_node(const Value& value, const Node& at, bool& ok) {
       literal->kind = NodeKind::Regex;
       literal->text = value.text;
       break;
-    case ValueType::Star: literal->kind = NodeKind::Star; break;
+    case ValueType::Star:
+      literal->kind = NodeKind::Star;
+      break;
     case ValueType::List:
       literal->kind = NodeKind::List;
       for (const auto& item : value.items) literal->children.push_back(literal_node(item, at, ok));
       break;
-    default: ok = false; break;
+    default:
+      ok = false;
+      break;
   }
   return literal;
 }
@@ -375,16 +391,19 @@ lang::NodePtr Binder::inline_vars(const Node& expression, bool& ok) {
                "lambdas can use vars holding bool, int, float, duration, string, regex, lambda, "
                "star or list values");
     }
-    if (literal->kind != NodeKind::Identifier) literal->parens = literal->parens || expression.parens;
+    if (literal->kind != NodeKind::Identifier)
+      literal->parens = literal->parens || expression.parens;
     return literal;
   }
   auto copy = std::make_unique<Node>();
-  *copy = Node{expression.kind,       expression.span,       expression.op_offset,
-               expression.comment,    expression.text,       expression.text2,
-               expression.int_value,  expression.float_value, expression.duration_ns,
-               expression.is_float,   expression.bool_value, expression.triple_quoted,
-               expression.parens,     expression.multi_line, expression.func_type,
-               {}};
+  *copy = Node{expression.kind,        expression.span,
+               expression.op_offset,   expression.comment,
+               expression.text,        expression.text2,
+               expression.int_value,   expression.float_value,
+               expression.duration_ns, expression.is_float,
+               expression.bool_value,  expression.triple_quoted,
+               expression.parens,      expression.multi_line,
+               expression.func_type,   {}};
   for (const auto& child : expression.children) copy->children.push_back(inline_vars(*child, ok));
   return copy;
 }

@@ -63,7 +63,7 @@ class Binder {
   std::vector<std::string> scope_order_;
   int next_id_ = 0;
   bool mixed_task_ = false;
-  std::set<int> invalid_nodes_;  ///< nodes created despite bad arguments (already reported)
+  std::set<int> invalid_nodes_;         ///< nodes created despite bad arguments (already reported)
   std::vector<uint32_t> dbrp_offsets_;  ///< where each dbrp statement is
 };
 

@@ -20,7 +20,9 @@ namespace {
 /// first letter in lower case.
 bool same_method_name(std::string_view catalogue_name, std::string_view script_name) {
   if (catalogue_name.size() != script_name.size() || script_name.empty()) return false;
-  const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  const auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
   return lower(catalogue_name[0]) == lower(script_name[0]) &&
          catalogue_name.substr(1) == script_name.substr(1);
 }
@@ -48,7 +50,8 @@ const Method* lookup(const ObjectType& type, std::string_view name, MethodKind k
   return nullptr;
 }
 
-bool has_any(const ObjectType& type, std::string_view name, std::initializer_list<MethodKind> kinds) {
+bool has_any(const ObjectType& type, std::string_view name,
+             std::initializer_list<MethodKind> kinds) {
   return std::any_of(kinds.begin(), kinds.end(),
                      [&](MethodKind k) { return lookup(type, name, k) != nullptr; });
 }
@@ -71,36 +74,60 @@ std::vector<std::string_view> method_names(const ObjectType& type, bool chain) {
 
 const char* arg_type_name(ArgType t) {
   switch (t) {
-    case ArgType::Bool: return "bool";
-    case ArgType::Int: return "int";
-    case ArgType::Float: return "float";
-    case ArgType::String: return "string";
-    case ArgType::Duration: return "duration";
-    case ArgType::Lambda: return "lambda";
-    case ArgType::Regex: return "regex";
-    case ArgType::Star: return "star";
-    case ArgType::Node: return "node";
-    case ArgType::IntOrDuration: return "int or duration";
-    case ArgType::StringOrStar: return "string or star";
-    case ArgType::Dimension: return "string, star or time()";
-    case ArgType::Any: return "value";
+    case ArgType::Bool:
+      return "bool";
+    case ArgType::Int:
+      return "int";
+    case ArgType::Float:
+      return "float";
+    case ArgType::String:
+      return "string";
+    case ArgType::Duration:
+      return "duration";
+    case ArgType::Lambda:
+      return "lambda";
+    case ArgType::Regex:
+      return "regex";
+    case ArgType::Star:
+      return "star";
+    case ArgType::Node:
+      return "node";
+    case ArgType::IntOrDuration:
+      return "int or duration";
+    case ArgType::StringOrStar:
+      return "string or star";
+    case ArgType::Dimension:
+      return "string, star or time()";
+    case ArgType::Any:
+      return "value";
   }
   return "value";
 }
 
 bool accepts(ArgType expected, ValueType actual) {
   switch (expected) {
-    case ArgType::Bool: return actual == ValueType::Bool;
-    case ArgType::Int: return actual == ValueType::Int;
-    case ArgType::Float: return actual == ValueType::Float;
-    case ArgType::String: return actual == ValueType::String;
-    case ArgType::Duration: return actual == ValueType::Duration;
-    case ArgType::Lambda: return actual == ValueType::Lambda;
-    case ArgType::Regex: return actual == ValueType::Regex;
-    case ArgType::Star: return actual == ValueType::Star;
-    case ArgType::Node: return actual == ValueType::Node;
-    case ArgType::IntOrDuration: return actual == ValueType::Int || actual == ValueType::Duration;
-    case ArgType::StringOrStar: return actual == ValueType::String || actual == ValueType::Star;
+    case ArgType::Bool:
+      return actual == ValueType::Bool;
+    case ArgType::Int:
+      return actual == ValueType::Int;
+    case ArgType::Float:
+      return actual == ValueType::Float;
+    case ArgType::String:
+      return actual == ValueType::String;
+    case ArgType::Duration:
+      return actual == ValueType::Duration;
+    case ArgType::Lambda:
+      return actual == ValueType::Lambda;
+    case ArgType::Regex:
+      return actual == ValueType::Regex;
+    case ArgType::Star:
+      return actual == ValueType::Star;
+    case ArgType::Node:
+      return actual == ValueType::Node;
+    case ArgType::IntOrDuration:
+      return actual == ValueType::Int || actual == ValueType::Duration;
+    case ArgType::StringOrStar:
+      return actual == ValueType::String || actual == ValueType::Star;
     case ArgType::Dimension:
       return actual == ValueType::String || actual == ValueType::Star ||
              actual == ValueType::TimeDimension;
@@ -125,7 +152,8 @@ std::string type_hint(ArgType expected, const Value& actual) {
     return fmt::format("write {}.0: an int is not accepted where a float is expected",
                        actual.integer);
   }
-  if (expected == ArgType::Duration && (actual.type == ValueType::Int || actual.type == ValueType::Float)) {
+  if (expected == ArgType::Duration &&
+      (actual.type == ValueType::Int || actual.type == ValueType::Float)) {
     return "a duration needs a unit, e.g. 10s, 5m, 1h";
   }
   if (expected == ArgType::Int && actual.type == ValueType::Float) {
@@ -210,10 +238,14 @@ Value Binder::eval_chain(const Node& chain) {
   }
   if (right.kind == NodeKind::Identifier) return read_property(receiver, right);
   switch (right.func_type) {
-    case FuncType::Chain: return call_chain_method(receiver, right);
-    case FuncType::Property: return call_property(receiver, right);
-    case FuncType::Dynamic: return call_udf(receiver, right);
-    case FuncType::Global: break;
+    case FuncType::Chain:
+      return call_chain_method(receiver, right);
+    case FuncType::Property:
+      return call_property(receiver, right);
+    case FuncType::Dynamic:
+      return call_udf(receiver, right);
+    case FuncType::Global:
+      break;
   }
   error_at(right, fmt::format("unexpected call of '{}'", right.text));
   return {};
@@ -268,7 +300,8 @@ Value Binder::call_property(const Value& receiver, const Node& call) {
        t = t->fallback.empty() ? nullptr : find_object_type(t->fallback)) {
     method = find_method(t->methods, call.text, MethodKind::Property);
     if (!method) method = find_method(t->methods, call.text, MethodKind::Handler);
-    if (!method && t->is_node) method = find_method(universal_methods(), call.text, MethodKind::Property);
+    if (!method && t->is_node)
+      method = find_method(universal_methods(), call.text, MethodKind::Property);
     owner = t;
   }
   if (!method) {
@@ -314,10 +347,10 @@ Value Binder::call_property(const Value& receiver, const Node& call) {
 Value Binder::read_property(const Value& receiver, const Node& identifier) {
   const NodeSpec& node = task_.nodes[static_cast<size_t>(receiver.node)];
   if (const Value* value = node.property(identifier.text)) return *value;
-  if (receiver.type == ValueType::Node && lookup(*node.object_type, identifier.text, MethodKind::Property)) {
-    error_at(identifier,
-             fmt::format("property \"{}\" of {} has not been set and cannot be read",
-                         identifier.text, node.name));
+  if (receiver.type == ValueType::Node &&
+      lookup(*node.object_type, identifier.text, MethodKind::Property)) {
+    error_at(identifier, fmt::format("property \"{}\" of {} has not been set and cannot be read",
+                                     identifier.text, node.name));
     return {};
   }
   error_at(identifier, fmt::format("object {} has no property {}", node.name, identifier.text));

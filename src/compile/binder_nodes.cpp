@@ -39,10 +39,14 @@ namespace {
 
 EdgeType provided(const ObjectType& type, EdgeType parent) {
   switch (type.provides) {
-    case Provides::None: return EdgeType::None;
-    case Provides::Stream: return EdgeType::Stream;
-    case Provides::Batch: return EdgeType::Batch;
-    case Provides::SameAsParent: return parent;
+    case Provides::None:
+      return EdgeType::None;
+    case Provides::Stream:
+      return EdgeType::Stream;
+    case Provides::Batch:
+      return EdgeType::Batch;
+    case Provides::SameAsParent:
+      return parent;
   }
   return parent;
 }

@@ -3,8 +3,8 @@
 // their edge types, chain methods and properties with exact argument types and defaults.
 // It is plain data (tables in catalogue_*.cpp); the binder interprets it.
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -84,9 +84,10 @@ struct ObjectType {
   EdgeType wants = EdgeType::Stream;  ///< ignored when wants_any
   bool wants_any = true;              ///< accepts both stream and batch parents
   Provides provides = Provides::SameAsParent;
-  bool chainable = true;  ///< has the chain methods common to every chainnode (common_chain_methods)
-  std::span<const Method> methods;   ///< properties, handlers and type-specific chain methods
-  std::string_view fallback = {};    ///< handler types: object whose methods are also reachable
+  bool chainable =
+      true;  ///< has the chain methods common to every chainnode (common_chain_methods)
+  std::span<const Method> methods;  ///< properties, handlers and type-specific chain methods
+  std::string_view fallback = {};   ///< handler types: object whose methods are also reachable
   /// Kapacitor's Go type as its error messages print it (`*pipeline.WindowNode`).
   std::string_view go_type = {};
 };

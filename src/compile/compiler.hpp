@@ -14,11 +14,11 @@ namespace farad::compile {
 
 struct CompileOptions {
   std::string task_name = "task";
-  std::optional<TaskType> type;           ///< used when the script does not say (no stream/batch)
-  std::map<std::string, Value> vars;      ///< supplied vars (`--vars FILE`), override defaults
-  std::vector<Dbrp> dbrps;                ///< given outside the script (`--dbrp`)
-  bool require_dbrp = false;              ///< a task being defined must have at least one dbrp
-  bool template_mode = false;             ///< missing vars get zero values (templates)
+  std::optional<TaskType> type;       ///< used when the script does not say (no stream/batch)
+  std::map<std::string, Value> vars;  ///< supplied vars (`--vars FILE`), override defaults
+  std::vector<Dbrp> dbrps;            ///< given outside the script (`--dbrp`)
+  bool require_dbrp = false;          ///< a task being defined must have at least one dbrp
+  bool template_mode = false;         ///< missing vars get zero values (templates)
 };
 
 struct CompileResult {

@@ -84,7 +84,9 @@ Value durations(const std::string& op, const Value& l, const Value& r, std::stri
   return {};
 }
 
-bool is_number(ValueType t) { return t == ValueType::Int || t == ValueType::Float; }
+bool is_number(ValueType t) {
+  return t == ValueType::Int || t == ValueType::Float;
+}
 
 }  // namespace
 
@@ -103,8 +105,8 @@ Value evaluate_binary(const std::string& op, const Value& left, const Value& rig
     const double b = rt == ValueType::Int ? static_cast<double>(right.integer) : right.number;
     result = compare(op, a, b);
   } else if (lt == ValueType::String && rt == ValueType::String) {
-    result = op == "+" ? Value::make_string(left.text + right.text)
-                       : compare(op, left.text, right.text);
+    result =
+        op == "+" ? Value::make_string(left.text + right.text) : compare(op, left.text, right.text);
   } else if (lt == ValueType::String && rt == ValueType::Regex && (op == "=~" || op == "!~")) {
     std::string message;
     const auto regex = expr::Regex::compile(right.text, message);

@@ -41,8 +41,7 @@ std::optional<int64_t> parse_duration_text(std::string_view text) {
     bool matched = false;
     for (const auto& [unit, ns] : kUnits) {
       // Longest units are listed before their prefixes ("ms" before "m", "ns"/"us" before "s").
-      if (text.substr(0, unit.size()) == unit &&
-          !(unit == "m" && text.substr(0, 2) == "ms")) {
+      if (text.substr(0, unit.size()) == unit && !(unit == "m" && text.substr(0, 2) == "ms")) {
         total += number * ns;
         text.remove_prefix(unit.size());
         matched = true;

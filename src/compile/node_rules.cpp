@@ -113,9 +113,9 @@ std::string check_query(const NodeSpec& node) {
   const size_t start = statement.find_first_not_of(" \t\r\n");
   std::string keyword = statement.substr(start, 6);
   std::transform(keyword.begin(), keyword.end(), keyword.begin(), ::toupper);
-  const bool select = keyword == "SELECT" && (statement.size() == start + 6 ||
-                                              std::isspace(static_cast<unsigned char>(
-                                                  statement[start + 6])));
+  const bool select =
+      keyword == "SELECT" && (statement.size() == start + 6 ||
+                              std::isspace(static_cast<unsigned char>(statement[start + 6])));
   if (!select) {
     return fmt::format("query is not a select statement \"{}\"", statement.substr(start));
   }
@@ -250,8 +250,9 @@ void Binder::validate_nodes() {
           if (p.name != "data" || p.args.size() != 3) continue;
           const std::string& type = p.args[1].text;
           if (type != "c" && type != "i" && type != "n" && type != "s" && type != "t") {
-            problem = fmt::format("invalid SNMP trap: unsupported data type \"{}\" for data entry \"{}\"",
-                                  type, p.args[0].text);
+            problem =
+                fmt::format("invalid SNMP trap: unsupported data type \"{}\" for data entry \"{}\"",
+                            type, p.args[0].text);
           }
         }
       }
@@ -275,7 +276,8 @@ void Binder::check_does_something() {
   // Kapacitor refuses a task whose pipeline is only its stream or batch node; a template (a
   // script checked without vars) may be just that.
   if (!options_.template_mode && diagnostics_.empty() && task_.nodes.size() <= 1) {
-    error(0, "task does nothing", "chain at least one node from stream or batch, e.g. stream|from()");
+    error(0, "task does nothing",
+          "chain at least one node from stream or batch, e.g. stream|from()");
   }
 }
 

@@ -42,13 +42,18 @@ std::vector<int> TaskSpec::walk_order() const {
 
 const char* edge_name(EdgeType edge) {
   switch (edge) {
-    case EdgeType::None: return "noedge";
-    case EdgeType::Stream: return "stream";
-    case EdgeType::Batch: return "batch";
+    case EdgeType::None:
+      return "noedge";
+    case EdgeType::Stream:
+      return "stream";
+    case EdgeType::Batch:
+      return "batch";
   }
   return "noedge";
 }
 
-const char* task_type_name(TaskType type) { return type == TaskType::Stream ? "stream" : "batch"; }
+const char* task_type_name(TaskType type) {
+  return type == TaskType::Stream ? "stream" : "batch";
+}
 
 }  // namespace farad::compile

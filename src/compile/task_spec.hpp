@@ -30,12 +30,12 @@ struct HandlerSpec {
 };
 
 struct NodeSpec {
-  int id = 0;                ///< Kapacitor's node id (creation order)
-  std::string name;          ///< desc + id: `stream0`, `from1`, `mean3`
-  std::string type;          ///< catalogue name: `from`, `window`, `mean`, `udf`
-  std::string udf;           ///< for `@name()` nodes: the UDF name
+  int id = 0;        ///< Kapacitor's node id (creation order)
+  std::string name;  ///< desc + id: `stream0`, `from1`, `mean3`
+  std::string type;  ///< catalogue name: `from`, `window`, `mean`, `udf`
+  std::string udf;   ///< for `@name()` nodes: the UDF name
   const ObjectType* object_type = nullptr;
-  std::vector<Value> args;   ///< arguments of the creating call
+  std::vector<Value> args;  ///< arguments of the creating call
   std::vector<PropertySetting> properties;
   std::vector<HandlerSpec> handlers;
   std::vector<int> parents;   ///< indexes into TaskSpec::nodes

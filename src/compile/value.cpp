@@ -56,20 +56,34 @@ Value Value::make_star() {
 
 const char* type_name(ValueType type) {
   switch (type) {
-    case ValueType::Invalid: return "invalid";
-    case ValueType::Bool: return "bool";
-    case ValueType::Int: return "int";
-    case ValueType::Float: return "float";
-    case ValueType::String: return "string";
-    case ValueType::Duration: return "duration";
-    case ValueType::Regex: return "regex";
-    case ValueType::Lambda: return "lambda";
-    case ValueType::Star: return "star";
-    case ValueType::List: return "list";
-    case ValueType::Node: return "node";
-    case ValueType::Handler: return "alert handler";
-    case ValueType::TimeDimension: return "time dimension";
-    case ValueType::Reference: return "reference";
+    case ValueType::Invalid:
+      return "invalid";
+    case ValueType::Bool:
+      return "bool";
+    case ValueType::Int:
+      return "int";
+    case ValueType::Float:
+      return "float";
+    case ValueType::String:
+      return "string";
+    case ValueType::Duration:
+      return "duration";
+    case ValueType::Regex:
+      return "regex";
+    case ValueType::Lambda:
+      return "lambda";
+    case ValueType::Star:
+      return "star";
+    case ValueType::List:
+      return "list";
+    case ValueType::Node:
+      return "node";
+    case ValueType::Handler:
+      return "alert handler";
+    case ValueType::TimeDimension:
+      return "time dimension";
+    case ValueType::Reference:
+      return "reference";
   }
   return "invalid";
 }
@@ -80,9 +94,12 @@ std::string format_duration(int64_t ns) {
     const char* suffix;
   };
   static constexpr Unit units[] = {
-      {7LL * 24 * 3600 * 1000000000LL, "w"}, {24LL * 3600 * 1000000000LL, "d"},
-      {3600LL * 1000000000LL, "h"},          {60LL * 1000000000LL, "m"},
-      {1000000000LL, "s"},                   {1000000LL, "ms"},
+      {7LL * 24 * 3600 * 1000000000LL, "w"},
+      {24LL * 3600 * 1000000000LL, "d"},
+      {3600LL * 1000000000LL, "h"},
+      {60LL * 1000000000LL, "m"},
+      {1000000000LL, "s"},
+      {1000000LL, "ms"},
       {1000LL, "u"},
   };
   if (ns == 0) return "0s";
@@ -119,15 +136,19 @@ std::string format_expression(const lang::Node& expression) {
 
 std::string to_tick(const Value& value) {
   switch (value.type) {
-    case ValueType::Bool: return value.boolean ? "TRUE" : "FALSE";
-    case ValueType::Int: return fmt::format("{}", value.integer);
+    case ValueType::Bool:
+      return value.boolean ? "TRUE" : "FALSE";
+    case ValueType::Int:
+      return fmt::format("{}", value.integer);
     case ValueType::Float: {
       std::string s = fmt::format("{}", value.number);
       if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
       return s;
     }
-    case ValueType::String: return quote_string(value.text);
-    case ValueType::Duration: return format_duration(value.integer);
+    case ValueType::String:
+      return quote_string(value.text);
+    case ValueType::Duration:
+      return format_duration(value.integer);
     case ValueType::Regex: {
       std::string out = "/";
       for (char c : value.text) {
@@ -136,8 +157,10 @@ std::string to_tick(const Value& value) {
       }
       return out + "/";
     }
-    case ValueType::Lambda: return value.lambda ? format_expression(*value.lambda) : "lambda: ?";
-    case ValueType::Star: return "*";
+    case ValueType::Lambda:
+      return value.lambda ? format_expression(*value.lambda) : "lambda: ?";
+    case ValueType::Star:
+      return "*";
     case ValueType::List: {
       std::string out = "[";
       for (size_t i = 0; i < value.items.size(); ++i) {
@@ -146,14 +169,18 @@ std::string to_tick(const Value& value) {
       }
       return out + "]";
     }
-    case ValueType::Node: return fmt::format("<node {}>", value.node);
-    case ValueType::Handler: return fmt::format("<handler {}.{}>", value.node, value.handler);
+    case ValueType::Node:
+      return fmt::format("<node {}>", value.node);
+    case ValueType::Handler:
+      return fmt::format("<handler {}.{}>", value.node, value.handler);
     case ValueType::TimeDimension:
       if (value.offset == 0) return fmt::format("time({})", format_duration(value.integer));
       return fmt::format("time({}, {})", format_duration(value.integer),
                          format_duration(value.offset));
-    case ValueType::Reference: return fmt::format("\"{}\"", value.text);
-    case ValueType::Invalid: break;
+    case ValueType::Reference:
+      return fmt::format("\"{}\"", value.text);
+    case ValueType::Invalid:
+      break;
   }
   return "<invalid>";
 }
@@ -161,12 +188,13 @@ std::string to_tick(const Value& value) {
 bool operator==(const Value& a, const Value& b) {
   if (a.type != b.type) return false;
   switch (a.type) {
-    case ValueType::Lambda: return to_tick(a) == to_tick(b);
-    case ValueType::List: return a.items == b.items;
+    case ValueType::Lambda:
+      return to_tick(a) == to_tick(b);
+    case ValueType::List:
+      return a.items == b.items;
     default:
       return a.boolean == b.boolean && a.integer == b.integer && a.offset == b.offset &&
-             a.number == b.number && a.text == b.text && a.node == b.node &&
-             a.handler == b.handler;
+             a.number == b.number && a.text == b.text && a.node == b.node && a.handler == b.handler;
   }
 }
 

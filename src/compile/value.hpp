@@ -34,11 +34,11 @@ struct Value {
   int64_t integer = 0;  ///< Int; Duration in nanoseconds; TimeDimension length
   int64_t offset = 0;   ///< TimeDimension offset
   double number = 0;
-  std::string text;  ///< String; Regex pattern; Reference name
+  std::string text;                          ///< String; Regex pattern; Reference name
   std::shared_ptr<const lang::Node> lambda;  ///< Lambda: the expression, vars inlined
   std::vector<Value> items;                  ///< List
-  int node = -1;     ///< Node/Handler: index of the node
-  int handler = -1;  ///< Handler: index into the node's handlers
+  int node = -1;                             ///< Node/Handler: index of the node
+  int handler = -1;                          ///< Handler: index into the node's handlers
 
   static Value make_bool(bool b);
   static Value make_int(int64_t i);

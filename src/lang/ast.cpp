@@ -26,23 +26,40 @@ NodePtr clone(const Node& node) {
 
 const char* kind_name(NodeKind kind) {
   switch (kind) {
-    case NodeKind::Number: return "number";
-    case NodeKind::Duration: return "duration";
-    case NodeKind::String: return "string";
-    case NodeKind::Bool: return "bool";
-    case NodeKind::Regex: return "regex";
-    case NodeKind::Star: return "star";
-    case NodeKind::Reference: return "reference";
-    case NodeKind::Identifier: return "identifier";
-    case NodeKind::List: return "list";
-    case NodeKind::Unary: return "unary expression";
-    case NodeKind::Binary: return "binary expression";
-    case NodeKind::Function: return "function call";
-    case NodeKind::Lambda: return "lambda";
-    case NodeKind::Chain: return "chain";
-    case NodeKind::Declaration: return "declaration";
-    case NodeKind::TypeDeclaration: return "type declaration";
-    case NodeKind::Dbrp: return "dbrp";
+    case NodeKind::Number:
+      return "number";
+    case NodeKind::Duration:
+      return "duration";
+    case NodeKind::String:
+      return "string";
+    case NodeKind::Bool:
+      return "bool";
+    case NodeKind::Regex:
+      return "regex";
+    case NodeKind::Star:
+      return "star";
+    case NodeKind::Reference:
+      return "reference";
+    case NodeKind::Identifier:
+      return "identifier";
+    case NodeKind::List:
+      return "list";
+    case NodeKind::Unary:
+      return "unary expression";
+    case NodeKind::Binary:
+      return "binary expression";
+    case NodeKind::Function:
+      return "function call";
+    case NodeKind::Lambda:
+      return "lambda";
+    case NodeKind::Chain:
+      return "chain";
+    case NodeKind::Declaration:
+      return "declaration";
+    case NodeKind::TypeDeclaration:
+      return "type declaration";
+    case NodeKind::Dbrp:
+      return "dbrp";
   }
   return "node";
 }

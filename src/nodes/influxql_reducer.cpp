@@ -114,5 +114,4 @@ std::unique_ptr<Reducer> make_reducer(const FunctionArgs& args, model::FieldType
   return reducer;
 }
 
-
 }  // namespace farad::nodes::influxql

@@ -12,7 +12,9 @@ class PassThroughNode : public runtime::Node {
   using Node::Node;
 
  protected:
-  void on_point(runtime::PointMessage&& message, int /*port*/) override { emit_point(std::move(message)); }
+  void on_point(runtime::PointMessage&& message, int /*port*/) override {
+    emit_point(std::move(message));
+  }
   void on_batch(model::Batch&& batch, int /*port*/) override { emit_batch(std::move(batch)); }
 };
 

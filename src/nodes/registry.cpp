@@ -5,34 +5,34 @@
 #include <map>
 #include <stdexcept>
 
-#include "nodes/from.hpp"
+#include "nodes/alert.hpp"
 #include "nodes/barrier.hpp"
 #include "nodes/change_detect.hpp"
+#include "nodes/combine.hpp"
 #include "nodes/default.hpp"
 #include "nodes/delete.hpp"
+#include "nodes/derivative.hpp"
 #include "nodes/eval.hpp"
-#include "nodes/group_by.hpp"
-#include "nodes/log.hpp"
-#include "nodes/sample.hpp"
-#include "nodes/shift.hpp"
-#include "nodes/stats.hpp"
-#include "nodes/state_tracking.hpp"
-#include "nodes/trickle.hpp"
-#include "nodes/where.hpp"
-#include "nodes/influxdb_out.hpp"
-#include "nodes/join.hpp"
-#include "nodes/union.hpp"
-#include "nodes/combine.hpp"
 #include "nodes/flatten.hpp"
+#include "nodes/from.hpp"
+#include "nodes/group_by.hpp"
 #include "nodes/http_out.hpp"
 #include "nodes/http_post.hpp"
-#include "nodes/kapacitor_loopback.hpp"
-#include "nodes/alert.hpp"
-#include "nodes/query.hpp"
-#include "nodes/derivative.hpp"
-#include "nodes/window.hpp"
+#include "nodes/influxdb_out.hpp"
 #include "nodes/influxql_node.hpp"
+#include "nodes/join.hpp"
+#include "nodes/kapacitor_loopback.hpp"
+#include "nodes/log.hpp"
 #include "nodes/node_kinds.hpp"
+#include "nodes/query.hpp"
+#include "nodes/sample.hpp"
+#include "nodes/shift.hpp"
+#include "nodes/state_tracking.hpp"
+#include "nodes/stats.hpp"
+#include "nodes/trickle.hpp"
+#include "nodes/union.hpp"
+#include "nodes/where.hpp"
+#include "nodes/window.hpp"
 
 namespace farad::nodes {
 
@@ -110,11 +110,14 @@ std::unique_ptr<runtime::Node> create_node(const compile::NodeSpec& spec,
   const auto& table = factories();
   auto it = table.find(spec.type);
   if (it == table.end()) {
-    throw std::runtime_error(fmt::format("{}: farad cannot run '{}' nodes yet", spec.name, spec.type));
+    throw std::runtime_error(
+        fmt::format("{}: farad cannot run '{}' nodes yet", spec.name, spec.type));
   }
   return it->second(spec, context);
 }
 
-runtime::NodeFactory node_factory() { return create_node; }
+runtime::NodeFactory node_factory() {
+  return create_node;
+}
 
 }  // namespace farad::nodes

@@ -10,7 +10,8 @@ StatsNode::StatsNode(const compile::NodeSpec& spec, runtime::TaskContext& contex
     : Node(spec, context) {
   interval_ = spec.args.empty() ? 0 : spec.args[0].integer;
   align_ = spec.has("align");
-  if (interval_ <= 0) throw std::runtime_error(spec.name + ": stats node must have positive interval");
+  if (interval_ <= 0)
+    throw std::runtime_error(spec.name + ": stats node must have positive interval");
 }
 
 void StatsNode::on_task_built(const std::vector<Node*>& nodes) {

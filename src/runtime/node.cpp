@@ -16,8 +16,12 @@ void Node::receive(Message&& message, int port) {
       ++stats_.processed;
       on_batch(std::get<model::Batch>(std::move(message)), port);
       break;
-    case 2: on_barrier(std::get<BarrierMessage>(message), port); break;
-    case 3: on_delete_group(std::get<DeleteGroupMessage>(message), port); break;
+    case 2:
+      on_barrier(std::get<BarrierMessage>(message), port);
+      break;
+    case 3:
+      on_delete_group(std::get<DeleteGroupMessage>(message), port);
+      break;
   }
 }
 
@@ -35,7 +39,9 @@ void Node::on_batch(model::Batch&& /*batch*/, int /*port*/) {
   error(fmt::format("{} does not accept batch data", spec_.type));
 }
 
-void Node::on_barrier(const BarrierMessage& barrier, int /*port*/) { emit(Message(barrier)); }
+void Node::on_barrier(const BarrierMessage& barrier, int /*port*/) {
+  emit(Message(barrier));
+}
 
 void Node::on_delete_group(const DeleteGroupMessage& message, int /*port*/) {
   forget_group(message.group);
@@ -80,8 +86,8 @@ void Node::emit(Message&& message) {
   if (children_.empty()) return;
   if (message.index() <= 1) {
     ++stats_.emitted;
-    const model::GroupKey group = message.index() == 0 ? std::get<0>(message).group
-                                                       : std::get<1>(message).group;
+    const model::GroupKey group =
+        message.index() == 0 ? std::get<0>(message).group : std::get<1>(message).group;
     if (group.index() >= emitted_by_group_.size()) emitted_by_group_.resize(group.index() + 1);
     ++emitted_by_group_[group.index()];
   }

@@ -107,12 +107,18 @@ std::string StateReader::string() {
 
 model::FieldValue StateReader::field_value() {
   switch (u64()) {
-    case 0: return f64();
-    case 1: return i64();
-    case 2: return u64();
-    case 3: return string();
-    case 4: return boolean();
-    default: throw StateError("unknown field type in state");
+    case 0:
+      return f64();
+    case 1:
+      return i64();
+    case 2:
+      return u64();
+    case 3:
+      return string();
+    case 4:
+      return boolean();
+    default:
+      throw StateError("unknown field type in state");
   }
 }
 

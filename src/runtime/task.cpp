@@ -6,7 +6,8 @@ namespace farad::runtime {
 
 Task::Task(std::shared_ptr<const compile::TaskSpec> spec, const NodeFactory& factory,
            OutputSink* outputs)
-    : spec_(std::move(spec)), context_(std::make_unique<TaskContext>(TaskContext{*spec_, {}, outputs, {}, {}})) {
+    : spec_(std::move(spec)),
+      context_(std::make_unique<TaskContext>(TaskContext{*spec_, {}, outputs, {}, {}})) {
   const auto& specs = spec_->nodes;
   nodes_.reserve(specs.size());
   for (const auto& node_spec : specs) {
@@ -77,7 +78,8 @@ void Task::restore_state(std::string_view bytes) {
     Node& node = *nodes_[static_cast<size_t>(index)];
     const std::string name = in.string();
     if (name != node.name()) {
-      throw StateError(fmt::format("state is for node {}, the task has {} here", name, node.name()));
+      throw StateError(
+          fmt::format("state is for node {}, the task has {} here", name, node.name()));
     }
     const std::string node_bytes = in.string();
     StateReader node_in(node_bytes);

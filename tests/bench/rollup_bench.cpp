@@ -59,10 +59,9 @@ void BM_ParseOnly(benchmark::State& state) {
   const std::string& lines = sample_lines();
   int64_t points = 0;
   for (auto _ : state) {
-    const auto summary = io::parse_lines(lines, io::Precision::Nanosecond, 0,
-                                         [&](const io::LineView& view) {
-                                           benchmark::DoNotOptimize(view.time);
-                                         });
+    const auto summary =
+        io::parse_lines(lines, io::Precision::Nanosecond, 0,
+                        [&](const io::LineView& view) { benchmark::DoNotOptimize(view.time); });
     points += static_cast<int64_t>(summary.accepted);
   }
   state.SetItemsProcessed(points);
@@ -75,10 +74,10 @@ void BM_Rollup(benchmark::State& state) {
   int64_t points = 0;
   for (auto _ : state) {
     runtime::Task task(spec, nodes::node_factory());
-    const auto summary = io::parse_lines(lines, io::Precision::Nanosecond, 0,
-                                         [&](const io::LineView& view) {
-                                           task.push_point(io::to_point(view, "telegraf", "autogen"));
-                                         });
+    const auto summary =
+        io::parse_lines(lines, io::Precision::Nanosecond, 0, [&](const io::LineView& view) {
+          task.push_point(io::to_point(view, "telegraf", "autogen"));
+        });
     task.finish(true);
     points += static_cast<int64_t>(summary.accepted);
   }

@@ -52,8 +52,8 @@ TEST_CASE("bad vars name the var and the problem") {
         "var \"x\": invalid duration \"5\"");
   CHECK(error_of(R"({"x": {"type": "complex", "value": 1}})") ==
         "var \"x\": invalid var type \"complex\"");
-  CHECK(error_of(R"({"x": {"type": "lambda", "value": "\"a\" >"}})").rfind(
-            "var \"x\": invalid lambda:", 0) == 0);
+  CHECK(error_of(R"({"x": {"type": "lambda", "value": "\"a\" >"}})")
+            .rfind("var \"x\": invalid lambda:", 0) == 0);
   CHECK(error_of("[1]") == "vars must be a JSON object");
   CHECK(error_of("{").rfind("invalid JSON", 0) == 0);
 }

@@ -33,16 +33,16 @@ inline std::shared_ptr<const compile::TaskSpec> compile_script(const std::string
 }
 
 struct ScriptRun {
-  std::string output;                   ///< what output nodes wrote, line protocol, seconds
+  std::string output;  ///< what output nodes wrote, line protocol, seconds
   std::vector<runtime::NodeReport> report;
-  std::string state;                    ///< the task state at the end (before finish)
+  std::string state;  ///< the task state at the end (before finish)
 };
 
 /// Runs `script` over `input` (line protocol with second timestamps, db "db", rp "rp").
 /// With `restore_after` > 0, the task is saved after that many points and the run continues in
 /// a brand-new task restored from that state (checks that state round-trips).
-inline ScriptRun run_script(const std::string& script, const std::string& input,
-                            bool flush = false, size_t restore_after = 0) {
+inline ScriptRun run_script(const std::string& script, const std::string& input, bool flush = false,
+                            size_t restore_after = 0) {
   const auto spec = compile_script(script);
   CapturingSink sink;
   auto task = std::make_unique<runtime::Task>(spec, nodes::node_factory(), &sink);

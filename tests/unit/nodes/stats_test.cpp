@@ -4,8 +4,7 @@
 
 using farad::test::run_script;
 
-TEST_CASE("stats reports emitted counts per group at interval boundaries of data time",
-          "[nodes]") {
+TEST_CASE("stats reports emitted counts per group at interval boundaries of data time", "[nodes]") {
   const char* script =
       "var data = stream|from().groupBy('host')\n"
       "data|stats(10s)|influxDBOut()";
