@@ -34,11 +34,6 @@ int64_t int_or(const NodeSpec& node, std::string_view property, int64_t fallback
   return v && v->type == ValueType::Int ? v->integer : fallback;
 }
 
-std::string string_or_empty(const NodeSpec& node, std::string_view property) {
-  const Value* v = node.property(property);
-  return v && v->type == ValueType::String ? v->text : std::string();
-}
-
 /// Checks `.as()` prefixes of join/combine: present, one per input, unique, no delimiter.
 std::string check_prefixes(const NodeSpec& node, size_t expected, const char* what) {
   const auto names = strings_of(node, "as");
@@ -180,8 +175,8 @@ std::string check_node(const NodeSpec& node) {
     }
   }
   if (t == "kapacitorLoopback") {
-    if (string_or_empty(node, "database").empty()) return "must specify a database";
-    if (string_or_empty(node, "retentionPolicy").empty()) return "must specify a retention policy";
+    if (node.text("database").empty()) return "must specify a database";
+    if (node.text("retentionPolicy").empty()) return "must specify a retention policy";
   }
   if (t == "default") {
     for (const auto* field : node.all("field")) {
@@ -196,8 +191,8 @@ std::string check_node(const NodeSpec& node) {
     }
   }
   auto exactly_one = [&](const char* a, const char* b) -> std::string {
-    const bool has_a = !string_or_empty(node, a).empty();
-    const bool has_b = !string_or_empty(node, b).empty();
+    const bool has_a = !node.text(a).empty();
+    const bool has_b = !node.text(b).empty();
     if (has_a == has_b) return fmt::format("must specify exactly one of {} or {}", a, b);
     return {};
   };
@@ -213,7 +208,7 @@ std::string check_node(const NodeSpec& node) {
   if (t == "ec2Autoscale") return autoscale("groupName", "groupNameTag");
   if (t == "k8sAutoscale") {
     if (auto e = autoscale("resourceName", "resourceNameTag"); !e.empty()) return e;
-    const std::string kind = string_or_empty(node, "kind");
+    const std::string kind = node.text("kind");
     if (!kind.empty() && kind != "deployments" && kind != "replicasets" &&
         kind != "replicationcontrollers") {
       return fmt::format(

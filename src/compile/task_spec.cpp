@@ -11,6 +11,11 @@ const Value* NodeSpec::property(std::string_view property_name) const {
   return nullptr;
 }
 
+std::string NodeSpec::text(std::string_view property_name) const {
+  const Value* v = property(property_name);
+  return v && v->type == ValueType::String ? v->text : std::string();
+}
+
 bool NodeSpec::has(std::string_view property_name) const {
   return std::any_of(properties.begin(), properties.end(),
                      [&](const PropertySetting& p) { return p.name == property_name; });

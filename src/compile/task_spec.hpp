@@ -47,6 +47,8 @@ struct NodeSpec {
 
   /// The last value set for a single-argument property, or nullptr.
   const Value* property(std::string_view property_name) const;
+  /// The last string set for a property, or "" when it was never set.
+  std::string text(std::string_view property_name) const;
   /// Whether a property was applied at least once (`.align()`).
   bool has(std::string_view property_name) const;
   /// Every setting of a property, in order (`.where()` applied twice).

@@ -3,7 +3,6 @@
 
 #include "nodes/alert.hpp"
 #include "nodes/go_time.hpp"
-#include "nodes/group_states.hpp"
 #include "nodes/point_scope.hpp"
 
 namespace farad::nodes {
@@ -62,7 +61,7 @@ double AlertNode::percent_change(const GroupState& s) const {
 
 void AlertNode::save(runtime::StateWriter& out) const {
   out.u64(states_.size());
-  for_each_group(states_, context_, [&](model::GroupKey group, const GroupState& s) {
+  states_.for_each([&](model::GroupKey group, const GroupState& s) {
     save_group(out, group);
     out.u64(s.history.size());
     for (Level level : s.history) out.u64(level);

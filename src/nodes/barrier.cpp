@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "nodes/group_states.hpp"
 #include "nodes/time_quantise.hpp"
 
 namespace farad::nodes {
@@ -92,7 +91,7 @@ void BarrierNode::on_barrier(const runtime::BarrierMessage& barrier, int port) {
 
 void BarrierNode::save(runtime::StateWriter& out) const {
   out.u64(groups_.size());
-  for_each_group(groups_, context_, [&](model::GroupKey group, const GroupState& state) {
+  groups_.for_each([&](model::GroupKey group, const GroupState& state) {
     save_group(out, group);
     out.i64(state.last_time);
     out.boolean(state.has_barrier);

@@ -4,8 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "nodes/group_states.hpp"
-
 namespace farad::nodes {
 
 ChangeDetectNode::ChangeDetectNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
@@ -52,7 +50,7 @@ void ChangeDetectNode::on_batch(model::Batch&& batch, int /*port*/) {
 
 void ChangeDetectNode::save(runtime::StateWriter& out) const {
   out.u64(previous_.size());
-  for_each_group(previous_, context_, [&](model::GroupKey group, const model::Fields& fields) {
+  previous_.for_each([&](model::GroupKey group, const model::Fields& fields) {
     save_group(out, group);
     out.fields(fields);
   });

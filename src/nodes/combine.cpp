@@ -6,7 +6,6 @@
 
 #include "expr/evaluate.hpp"
 #include "nodes/go_time.hpp"
-#include "nodes/group_states.hpp"
 #include "nodes/point_scope.hpp"
 #include "nodes/time_quantise.hpp"
 
@@ -173,7 +172,7 @@ void CombineNode::finish(bool flush) {
 
 void CombineNode::save(runtime::StateWriter& out) const {
   out.u64(groups_.size());
-  for_each_group(groups_, context_, [&](model::GroupKey key, const Group& g) {
+  groups_.for_each([&](model::GroupKey key, const Group& g) {
     save_group(out, key);
     out.i64(g.time);
     out.string(g.name);

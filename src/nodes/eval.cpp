@@ -6,7 +6,6 @@
 
 #include "expr/evaluate.hpp"
 #include "expr/go_format.hpp"
-#include "nodes/group_states.hpp"
 #include "nodes/point_scope.hpp"
 
 namespace farad::nodes {
@@ -194,7 +193,7 @@ void EvalNode::on_batch(model::Batch&& batch, int /*port*/) {
 
 void EvalNode::save(runtime::StateWriter& out) const {
   out.u64(states_.size());
-  for_each_group(states_, context_, [&](model::GroupKey group, const auto& states) {
+  states_.for_each([&](model::GroupKey group, const auto& states) {
     save_group(out, group);
     out.u64(states.size());
     for (const auto& state : states) save_expression_state(out, state);

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "nodes/go_time.hpp"
-#include "nodes/group_states.hpp"
 #include "nodes/time_quantise.hpp"
 
 namespace farad::nodes {
@@ -148,7 +147,7 @@ void FlattenNode::finish(bool flush) {
 
 void FlattenNode::save(runtime::StateWriter& out) const {
   out.u64(groups_.size());
-  for_each_group(groups_, context_, [&](model::GroupKey key, const Group& g) {
+  groups_.for_each([&](model::GroupKey key, const Group& g) {
     save_group(out, key);
     out.i64(g.time);
     out.string(g.name);

@@ -42,13 +42,9 @@ lang::NodePtr combined_where(const compile::NodeSpec& spec) {
 
 FromNode::FromNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
     : Node(spec, context) {
-  auto text = [&](std::string_view property) {
-    const compile::Value* v = spec.property(property);
-    return v ? v->text : std::string();
-  };
-  database_ = text("database");
-  retention_policy_ = text("retentionPolicy");
-  measurement_ = text("measurement");
+  database_ = spec.text("database");
+  retention_policy_ = spec.text("retentionPolicy");
+  measurement_ = spec.text("measurement");
   if (const auto* v = spec.property("truncate")) truncate_ = v->integer;
   if (const auto* v = spec.property("round")) round_ = v->integer;
   dimensions_.by_name = spec.has("groupByMeasurement");

@@ -4,13 +4,9 @@ namespace farad::nodes {
 
 InfluxDBOutNode::InfluxDBOutNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
     : Node(spec, context) {
-  auto text = [&](std::string_view property) {
-    const compile::Value* v = spec.property(property);
-    return v ? v->text : std::string();
-  };
-  measurement_ = text("measurement");
-  database_ = text("database");
-  retention_policy_ = text("retentionPolicy");
+  measurement_ = spec.text("measurement");
+  database_ = spec.text("database");
+  retention_policy_ = spec.text("retentionPolicy");
   for (const auto* tag : spec.all("tag")) {
     model::set_tag(static_tags_, tag->args[0].text, tag->args[1].text);
   }

@@ -1,7 +1,6 @@
 // JoinNode's checkpoint: the open sets of every group, the `.on()` buffers and low marks, and
 // which parents have reported.
 
-#include "nodes/group_states.hpp"
 #include "nodes/join.hpp"
 #include "nodes/message_codec.hpp"
 
@@ -13,7 +12,7 @@ void JoinNode::save(runtime::StateWriter& out) const {
   out.boolean(all_reported_);
 
   out.u64(groups_.size());
-  for_each_group(groups_, context_, [&](model::GroupKey key, const Group& g) {
+  groups_.for_each([&](model::GroupKey key, const Group& g) {
     save_group(out, key);
     for (int64_t head : g.heads) out.i64(head);
     out.i64(g.oldest);
@@ -33,7 +32,7 @@ void JoinNode::save(runtime::StateWriter& out) const {
   });
 
   out.u64(low_marks_.size());
-  for_each_group(low_marks_, context_, [&](model::GroupKey key, const std::vector<int64_t>& marks) {
+  low_marks_.for_each([&](model::GroupKey key, const std::vector<int64_t>& marks) {
     save_group(out, key);
     for (int64_t mark : marks) out.i64(mark);
   });
@@ -76,7 +75,7 @@ void JoinNode::restore(runtime::StateReader& in) {
 void JoinNode::save_pending(runtime::StateWriter& out,
                             const runtime::GroupTable<PendingQueue>& table) const {
   out.u64(table.size());
-  for_each_group(table, context_, [&](model::GroupKey key, const PendingQueue& queue) {
+  table.for_each([&](model::GroupKey key, const PendingQueue& queue) {
     save_group(out, key);
     out.u64(queue.size());
     for (const Pending& pending : queue) {

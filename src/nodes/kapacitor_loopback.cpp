@@ -5,13 +5,9 @@ namespace farad::nodes {
 KapacitorLoopbackNode::KapacitorLoopbackNode(const compile::NodeSpec& spec,
                                              runtime::TaskContext& context)
     : Node(spec, context) {
-  auto text = [&](std::string_view property) {
-    const compile::Value* v = spec.property(property);
-    return v ? v->text : std::string();
-  };
-  database_ = text("database");
-  retention_policy_ = text("retentionPolicy");
-  measurement_ = text("measurement");
+  database_ = spec.text("database");
+  retention_policy_ = spec.text("retentionPolicy");
+  measurement_ = spec.text("measurement");
   for (const auto* tag : spec.all("tag")) {
     if (tag->args.size() == 2) model::set_tag(tags_, tag->args[0].text, tag->args[1].text);
   }

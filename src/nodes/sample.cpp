@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "nodes/group_states.hpp"
 #include "nodes/time_quantise.hpp"
 
 namespace farad::nodes {
@@ -39,7 +38,7 @@ void SampleNode::on_batch(model::Batch&& batch, int /*port*/) {
 
 void SampleNode::save(runtime::StateWriter& out) const {
   out.u64(counts_.size());
-  for_each_group(counts_, context_, [&](model::GroupKey group, int64_t count) {
+  counts_.for_each([&](model::GroupKey group, int64_t count) {
     save_group(out, group);
     out.i64(count);
   });

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "expr/evaluate.hpp"
-#include "nodes/group_states.hpp"
 #include "nodes/point_scope.hpp"
 
 namespace farad::nodes {
@@ -68,7 +67,7 @@ void StateTrackingNode::on_batch(model::Batch&& batch, int /*port*/) {
 
 void StateTrackingNode::save(runtime::StateWriter& out) const {
   out.u64(groups_.size());
-  for_each_group(groups_, context_, [&](model::GroupKey group, const Tracker& t) {
+  groups_.for_each([&](model::GroupKey group, const Tracker& t) {
     save_group(out, group);
     save_expression_state(out, t.expression);
     out.boolean(t.in_state);

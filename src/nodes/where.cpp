@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "expr/evaluate.hpp"
-#include "nodes/group_states.hpp"
 #include "nodes/point_scope.hpp"
 
 namespace farad::nodes {
@@ -41,7 +40,7 @@ void WhereNode::on_batch(model::Batch&& batch, int /*port*/) {
 
 void WhereNode::save(runtime::StateWriter& out) const {
   out.u64(states_.size());
-  for_each_group(states_, context_, [&](model::GroupKey group, const expr::ExpressionState& state) {
+  states_.for_each([&](model::GroupKey group, const expr::ExpressionState& state) {
     save_group(out, group);
     save_expression_state(out, state);
   });

@@ -54,6 +54,14 @@ class GroupTable {
     }
   }
 
+  /// Calls f(GroupKey, const State&) for every group with state, in group-key order.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      if (slots_[i]) f(model::GroupKey::from_index(static_cast<uint32_t>(i)), *slots_[i]);
+    }
+  }
+
   void clear() {
     slots_.clear();
     size_ = 0;
