@@ -91,6 +91,26 @@ bool parse_boolean(std::string_view token, bool& out) {
   return false;
 }
 
+// The common integer field `-?[0-9]{1,18}i` followed by a delimiter, read in one pass (18
+// digits cannot overflow); kFailed for anything else, which the general path then reads.
+std::size_t parse_plain_integer(std::string_view record, std::size_t pos, FieldViewValue& value) {
+  std::size_t i = pos;
+  const bool negative = record[i] == '-';
+  if (negative) ++i;
+  const std::size_t digits = i;
+  uint64_t magnitude = 0;
+  for (; i < record.size() && is_digit(record[i]); ++i) {
+    magnitude = magnitude * 10 + static_cast<uint64_t>(record[i] - '0');
+  }
+  const std::size_t count = i - digits;
+  if (count == 0 || count > 18 || i >= record.size() || record[i] != 'i') return kFailed;
+  ++i;
+  if (i < record.size() && !kFieldValueDelimiters.contains(record[i])) return kFailed;
+  const auto signed_magnitude = static_cast<int64_t>(magnitude);
+  value = negative ? -signed_magnitude : signed_magnitude;
+  return i;
+}
+
 }  // namespace
 
 std::size_t LineParser::parse_fields(std::string_view record, std::size_t pos) {
@@ -100,6 +120,7 @@ std::size_t LineParser::parse_fields(std::string_view record, std::size_t pos) {
     // A field key ends at an unescaped '='; in the field part a backslash escapes the next byte.
     const std::size_t key_start = i;
     for (;;) {
+      i = find_any(record, i, kFieldKeyStops);
       if (i >= record.size()) return fail(key_start, "invalid field format");
       const char c = record[i];
       if (c == '\\') {
@@ -107,8 +128,7 @@ std::size_t LineParser::parse_fields(std::string_view record, std::size_t pos) {
         continue;
       }
       if (c == '=') break;
-      if (c == ' ' || c == ',') return fail(key_start, "invalid field format");
-      ++i;
+      return fail(key_start, "invalid field format");  // a space or a comma
     }
     if (i == key_start) return fail(i, "missing field key");
     const std::string_view raw_key = record.substr(key_start, i - key_start);
@@ -143,8 +163,8 @@ std::size_t LineParser::parse_value(std::string_view record, std::size_t pos,
     }
     return i;
   }
-  std::size_t end = pos;
-  while (end < record.size() && record[end] != ',' && record[end] != ' ') ++end;
+  if (const std::size_t end = parse_plain_integer(record, pos, value); end != kFailed) return end;
+  const std::size_t end = find_any(record, pos, kFieldValueDelimiters);
   const std::string_view token = record.substr(pos, end - pos);
   const char c = token.front();
   if (is_digit(c) || c == '.' || c == '-' || c == 'n' || c == 'N') {

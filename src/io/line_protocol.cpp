@@ -19,6 +19,7 @@ constexpr std::size_t kMaxKeyLength = 65535;
 struct RecordEnd {
   std::size_t end;    // offset of the terminating newline, or the buffer size
   uint32_t newlines;  // newlines inside the record (quoted or escaped)
+  bool backslash;     // the record holds a backslash: some token may need unescaping
 };
 
 // InfluxDB's scanLine: a newline ends the record unless it is inside a quoted field value or
@@ -29,9 +30,11 @@ RecordEnd scan_record(std::string_view buf, std::size_t i) {
   std::size_t equals = 0;
   std::size_t commas = 0;
   uint32_t newlines = 0;
+  bool backslash = false;
   while (i < buf.size()) {
     const char c = buf[i];
     if (c == '\\') {
+      backslash = true;
       if (i + 1 < buf.size() && buf[i + 1] == '\n') ++newlines;
       i += 2;
       continue;
@@ -60,7 +63,20 @@ RecordEnd scan_record(std::string_view buf, std::size_t i) {
     }
     ++i;
   }
-  return {std::min(i, buf.size()), newlines};
+  return {std::min(i, buf.size()), newlines, backslash};
+}
+
+// The usual record holds neither quotes nor backslashes and ends at the next newline: memchr
+// finds both cheaply, and only the other records pay for scan_record's byte-by-byte state.
+RecordEnd find_record_end(std::string_view buf, std::size_t start) {
+  const char* const base = buf.data();
+  const auto* nl = static_cast<const char*>(std::memchr(base + start, '\n', buf.size() - start));
+  const std::size_t end = nl == nullptr ? buf.size() : static_cast<std::size_t>(nl - base);
+  if (std::memchr(base + start, '\\', end - start) != nullptr ||
+      std::memchr(base + start, '"', end - start) != nullptr) {
+    return scan_record(buf, start);
+  }
+  return {end, 0, false};
 }
 
 }  // namespace
@@ -77,14 +93,15 @@ LineParser::Status LineParser::next() {
     const std::size_t start = pos_;
     const uint32_t start_line = line_;
     const std::size_t first = skip_blanks(buffer_, start);
-    RecordEnd end{buffer_.size(), 0};
+    RecordEnd end{buffer_.size(), 0, false};
     if (first < buffer_.size() && buffer_[first] == '#') {
       // A comment ends at the newline whatever quotes it holds.
       const auto nl = buffer_.find('\n', first);
       end.end = nl == std::string_view::npos ? buffer_.size() : nl;
     } else {
-      end = scan_record(buffer_, start);
+      end = find_record_end(buffer_, start);
     }
+    if (end.end == buffer_.size() && options_.more_input) return Status::End;  // cut: wait
     pos_ = end.end + 1;
     line_ += 1 + end.newlines;
     std::string_view record = buffer_.substr(start, end.end - start);
@@ -93,6 +110,7 @@ LineParser::Status LineParser::next() {
     if (body >= record.size() || record[body] == '#') continue;
     record_ = record;
     record_line_ = start_line;
+    record_backslash_ = end.backslash;
     return parse_record(record) ? Status::Point : Status::Error;
   }
   return Status::End;
@@ -105,8 +123,7 @@ bool LineParser::parse_record(std::string_view record) {
   scratch_used_ = 0;
   // Unescaped text is never longer than the record, so sizing scratch once per record keeps
   // every view into it valid while the record is parsed.
-  if (std::memchr(record.data(), '\\', record.size()) != nullptr &&
-      scratch_.size() < record.size()) {
+  if (record_backslash_ && scratch_.size() < record.size()) {
     scratch_.resize(record.size());
   }
   std::size_t pos = parse_key(record, skip_blanks(record, 0));
@@ -124,13 +141,8 @@ std::size_t LineParser::parse_key(std::string_view record, std::size_t pos) {
   const std::size_t start = pos;
   if (pos >= record.size() || record[pos] == ',') return fail(pos, "missing measurement");
   // In the key a delimiter is escaped when the byte before it is a backslash (InfluxDB's rule).
-  std::size_t i = pos;
-  for (;;) {
-    ++i;
-    if (i >= record.size()) return fail(i, "missing fields");
-    if (record[i - 1] == '\\') continue;
-    if (record[i] == ',' || record[i] == ' ') break;
-  }
+  std::size_t i = find_unescaped(record, pos + 1, kMeasurementDelimiters);
+  if (i >= record.size()) return fail(i, "missing fields");
   view_.measurement = unescape(record.substr(start, i - start), kNameEscapes);
   if (record[i] == ',') {
     i = parse_tags(record, i + 1);
@@ -148,26 +160,17 @@ std::size_t LineParser::parse_tags(std::string_view record, std::size_t i) {
     if (i >= record.size() || record[i] == ' ' || record[i] == ',' || record[i] == '=') {
       return fail(i, "missing tag key");
     }
-    for (;;) {
-      ++i;
-      if (i >= record.size()) return fail(i, "missing tag value");
-      const bool escaped = record[i - 1] == '\\';
-      if (!escaped && (record[i] == ' ' || record[i] == ',')) return fail(i, "missing tag value");
-      if (!escaped && record[i] == '=') break;
-    }
+    i = find_unescaped(record, i + 1, kTagDelimiters);
+    if (i >= record.size() || record[i] != '=') return fail(i, "missing tag value");
     const std::string_view key = record.substr(key_start, i - key_start);
     ++i;
     if (i >= record.size() || record[i] == ',' || record[i] == ' ') {
       return fail(i, "missing tag value");
     }
     const std::size_t value_start = i;
-    for (;;) {
-      ++i;
-      if (i >= record.size()) return fail(i, "missing fields");
-      if (record[i - 1] == '\\') continue;
-      if (record[i] == '=') return fail(i, "invalid tag format");
-      if (record[i] == ',' || record[i] == ' ') break;
-    }
+    i = find_unescaped(record, i + 1, kTagDelimiters);
+    if (i >= record.size()) return fail(i, "missing fields");
+    if (record[i] == '=') return fail(i, "invalid tag format");
     tags_.push_back({unescape(key, kTagEscapes),
                      unescape(record.substr(value_start, i - value_start), kTagEscapes)});
     tag_offsets_.push_back(key_start);
@@ -223,7 +226,8 @@ bool LineParser::parse_timestamp(std::string_view record, std::size_t pos) {
   return true;
 }
 
-std::string_view LineParser::unescape(std::string_view raw, std::string_view escapable) {
+std::string_view LineParser::unescape_into_scratch(std::string_view raw,
+                                                   std::string_view escapable) {
   if (raw.find('\\') == std::string_view::npos) return raw;
   char* const out = scratch_.data() + scratch_used_;
   std::size_t n = 0;
@@ -263,14 +267,16 @@ bool LineParser::reject(std::size_t offset, std::string_view message) {
 
 model::Point to_point(const LineView& view, std::string_view database,
                       std::string_view retention_policy) {
-  model::Point point;
-  point.name = view.measurement;
-  point.database = database;
-  point.retention_policy = retention_policy;
-  point.time = view.time;
+  model::Point point{std::string(view.measurement),
+                     std::string(database),
+                     std::string(retention_policy),
+                     {},
+                     {},
+                     view.time};
   point.tags.reserve(view.tags.size());
   for (const auto& tag : view.tags) point.tags.emplace_back(tag.key, tag.value);
-  point.fields.reserve(view.fields.size());
+  // Room for one more field: nodes that add one (derivative, eval) then need no reallocation.
+  point.fields.reserve(view.fields.size() + 1);
   for (const auto& field : view.fields) {
     std::visit(
         [&](const auto& value) {

@@ -17,6 +17,7 @@
 // * Unsigned `12u` is accepted unless ParseOptions::unsigned_fields is false (InfluxDB 1.x and
 //   Kapacitor reject it: they never enable uint support).
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -72,6 +73,9 @@ struct ParseOptions {
   Precision precision = Precision::Nanosecond;
   int64_t default_time = 0;     ///< time of a line without a timestamp (truncated to precision)
   bool unsigned_fields = true;  ///< accept `12u`; false rejects it as InfluxDB 1.x does
+  /// The buffer is a prefix of a longer input: a last record that the buffer's end cuts (no
+  /// newline ends it yet) is left unparsed; consumed() tells where it starts.
+  bool more_input = false;
 };
 
 /// Iterates over the records of a buffer. The buffer must outlive the parser.
@@ -88,6 +92,11 @@ class LineParser {
   const LineView& view() const { return view_; }
   /// The error of the last next() that returned Status::Error.
   const LineError& error() const { return error_; }
+  /// Bytes of the buffer parsed so far: after End, where a record cut by the buffer's end
+  /// starts (ParseOptions::more_input), or the buffer size.
+  std::size_t consumed() const { return std::min(pos_, buffer_.size()); }
+  /// The 1-based line of the first byte not consumed yet.
+  uint32_t line() const { return line_; }
 
  private:
   bool parse_record(std::string_view record);
@@ -98,7 +107,11 @@ class LineParser {
   bool parse_timestamp(std::string_view record, std::size_t pos);
   bool finish_tags();
   void finish_fields();
-  std::string_view unescape(std::string_view raw, std::string_view escapable);
+  // Inline: most records hold no backslash, and then every token is returned as it is.
+  std::string_view unescape(std::string_view raw, std::string_view escapable) {
+    return record_backslash_ ? unescape_into_scratch(raw, escapable) : raw;
+  }
+  std::string_view unescape_into_scratch(std::string_view raw, std::string_view escapable);
   // Records the error at a record offset; returns the failure marker of the scan functions.
   std::size_t fail(std::size_t offset, std::string_view message);
   bool reject(std::size_t offset, std::string_view message);
@@ -109,6 +122,7 @@ class LineParser {
   uint32_t line_ = 1;
   std::string_view record_;  // the raw record being parsed, leading blanks included
   uint32_t record_line_ = 1;
+  bool record_backslash_ = false;  // no backslash: no token needs unescaping
   std::vector<TagView> tags_;
   std::vector<FieldView> fields_;
   std::vector<std::size_t> tag_offsets_;  // record offset of each tag key, for error columns

@@ -16,6 +16,42 @@ inline constexpr std::string_view kTagEscapes = ", =";
 /// Bytes a backslash escapes in a string field value.
 inline constexpr std::string_view kStringEscapes = "\"\\";
 
+/// A set of bytes as a lookup table: one load per byte scanned instead of a chain of compares.
+class ByteSet {
+ public:
+  constexpr explicit ByteSet(std::string_view bytes) {
+    for (const char c : bytes) member_[static_cast<unsigned char>(c)] = true;
+  }
+  constexpr bool contains(char c) const { return member_[static_cast<unsigned char>(c)]; }
+
+ private:
+  bool member_[256] = {};
+};
+
+/// Where a tag key or value ends: a space, a comma or an equals sign.
+inline constexpr ByteSet kTagDelimiters(" ,=");
+/// Where the measurement ends: a space or a comma.
+inline constexpr ByteSet kMeasurementDelimiters(" ,");
+/// Where a field key scan stops: its end, a delimiter that makes it invalid, or an escape.
+inline constexpr ByteSet kFieldKeyStops("= ,\\");
+/// Where an unquoted field value ends.
+inline constexpr ByteSet kFieldValueDelimiters(" ,");
+
+/// The first offset from `i` (at least 1) whose byte is in `stops` and does not follow a
+/// backslash, or the size of `text`: the key part's escaping rule, as InfluxDB scans it.
+inline std::size_t find_unescaped(std::string_view text, std::size_t i, const ByteSet& stops) {
+  for (;; ++i) {
+    while (i < text.size() && !stops.contains(text[i])) ++i;
+    if (i >= text.size() || text[i - 1] != '\\') return i;
+  }
+}
+
+/// The first offset from `i` whose byte is in `stops`, or the size of `text`.
+inline std::size_t find_any(std::string_view text, std::size_t i, const ByteSet& stops) {
+  while (i < text.size() && !stops.contains(text[i])) ++i;
+  return i;
+}
+
 /// The first offset from `i` that is not a blank (space, tab or NUL, as InfluxDB skips).
 inline std::size_t skip_blanks(std::string_view text, std::size_t i) {
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\0')) ++i;

@@ -86,7 +86,7 @@ void FromNode::on_point(runtime::PointMessage&& message, int /*port*/) {
     for (const auto& tag : point.tags) dims.tag_names.push_back(tag.first);
     message.group = context_.interner.intern(point, dims);
   } else {
-    message.group = context_.interner.intern(point, dimensions_);
+    message.group = groups_.intern(context_.interner, point, dimensions_);
   }
   emit_point(std::move(message));
 }

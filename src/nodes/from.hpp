@@ -8,6 +8,7 @@
 #include "expr/compiled_expression.hpp"
 #include "expr/expression_state.hpp"
 #include "model/group_key.hpp"
+#include "model/group_key_cache.hpp"
 #include "runtime/node.hpp"
 
 namespace farad::nodes {
@@ -34,6 +35,7 @@ class FromNode : public runtime::Node {
   int64_t round_ = 0;
   bool group_by_star_ = false;
   model::Dimensions dimensions_;
+  model::GroupKeyCache groups_;  // the group of each series of dimensions_ values seen
   std::optional<expr::CompiledExpression> where_;
   expr::ExpressionState where_state_;
 };

@@ -38,8 +38,14 @@ const model::Dimensions& GroupByNode::dimensions(const model::Tags& tags, bool b
 }
 
 void GroupByNode::on_point(runtime::PointMessage&& message, int /*port*/) {
-  const bool by_name = context_.interner.dimensions(message.group).by_name;
-  message.group = context_.interner.intern(message.point, dimensions(message.point.tags, by_name));
+  const bool by_name = context_.interner.dimensions(message.group).by_name || by_measurement_;
+  if (star_) {
+    message.group =
+        context_.interner.intern(message.point, dimensions(message.point.tags, by_name));
+  } else {
+    const int which = by_name ? 1 : 0;
+    message.group = fixed_groups_[which].intern(context_.interner, message.point, fixed_[which]);
+  }
   emit_point(std::move(message));
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/group_key.hpp"
+#include "model/group_key_cache.hpp"
 #include "runtime/node.hpp"
 
 namespace farad::nodes {
@@ -42,8 +43,9 @@ class GroupByNode : public runtime::Node {
   bool star_ = false;
   bool by_measurement_ = false;
   std::vector<std::string> exclude_;
-  model::Dimensions fixed_[2];  // named dimensions without and with the measurement
-  model::Dimensions scratch_;   // `*` dimensions of the current point
+  model::Dimensions fixed_[2];            // named dimensions without and with the measurement
+  model::GroupKeyCache fixed_groups_[2];  // the groups of points under fixed_[0] and fixed_[1]
+  model::Dimensions scratch_;             // `*` dimensions of the current point
 
   std::optional<int64_t> last_time_;
   std::vector<model::Batch> buffered_;                 // one per new group, in order of creation

@@ -1,5 +1,8 @@
 // Throughput of the main job, measured against a baseline in the same run: parsing the same
 // line protocol without running a task. `scripts/bench/rollup` runs this and prints the ratio.
+// BM_ParseToPoints is the reading thread's share of `farad run` (parse and build owned points),
+// BM_Rollup the whole job on one thread, BM_RollupPipelined the job as `farad run` runs it:
+// reading and parsing on a second thread (io::PointBlockReader), the task on this one.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -8,6 +11,7 @@
 #include "datagen/byte_sink.hpp"
 #include "datagen/snmp_generator.hpp"
 #include "io/line_protocol.hpp"
+#include "io/point_block_reader.hpp"
 #include "nodes/registry.hpp"
 #include "runtime/task.hpp"
 
@@ -68,6 +72,20 @@ void BM_ParseOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseOnly)->Unit(benchmark::kMillisecond);
 
+void BM_ParseToPoints(benchmark::State& state) {
+  const std::string& lines = sample_lines();
+  int64_t points = 0;
+  for (auto _ : state) {
+    const auto summary =
+        io::parse_lines(lines, io::Precision::Nanosecond, 0, [&](const io::LineView& view) {
+          benchmark::DoNotOptimize(io::to_point(view, "telegraf", "autogen"));
+        });
+    points += static_cast<int64_t>(summary.accepted);
+  }
+  state.SetItemsProcessed(points);
+}
+BENCHMARK(BM_ParseToPoints)->Unit(benchmark::kMillisecond);
+
 void BM_Rollup(benchmark::State& state) {
   const std::string& lines = sample_lines();
   const auto spec = rollup_spec();
@@ -84,6 +102,26 @@ void BM_Rollup(benchmark::State& state) {
   state.SetItemsProcessed(points);
 }
 BENCHMARK(BM_Rollup)->Unit(benchmark::kMillisecond);
+
+void BM_RollupPipelined(benchmark::State& state) {
+  const std::string& lines = sample_lines();
+  const auto spec = rollup_spec();
+  int64_t points = 0;
+  for (auto _ : state) {
+    runtime::Task task(spec, nodes::node_factory());
+    io::PointBlockReader reader(io::memory_source(lines), io::ParseOptions{}, "telegraf",
+                                "autogen");
+    io::PointBlock block;
+    while (reader.next(block)) {
+      for (auto& point : block.points) task.push_point(std::move(point));
+      points += static_cast<int64_t>(block.points.size());
+    }
+    task.finish(true);
+  }
+  state.SetItemsProcessed(points);
+}
+// Real time: the reading thread's work is not in this thread's CPU time.
+BENCHMARK(BM_RollupPipelined)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -179,3 +179,29 @@ TEST_CASE("line protocol: a missing timestamp takes the default, truncated", "[i
   REQUIRE(parser.next() == LineParser::Status::Point);
   CHECK(parser.view().has_timestamp);
 }
+
+TEST_CASE("line protocol: with more input to come, a cut record waits", "[io]") {
+  const std::string text = "a x=1 1\nb s=\"two\nlines\" 2\nc x=3 3";
+  ParseOptions options{Precision::Nanosecond, 0};
+  options.more_input = true;
+  // Cut inside the quoted newline: only the first record is complete.
+  const std::size_t cut = text.find("lines");
+  LineParser parser(std::string_view(text).substr(0, cut), options);
+  REQUIRE(parser.next() == LineParser::Status::Point);
+  CHECK(parser.view().measurement == "a");
+  CHECK(parser.next() == LineParser::Status::End);
+  CHECK(parser.consumed() == text.find('b'));
+  CHECK(parser.line() == 2);
+  // The rest, from the cut record on, continues the line count; the last record has no
+  // newline and waits too until the input is known to end.
+  LineParser rest(std::string_view(text).substr(parser.consumed()), options, parser.line());
+  REQUIRE(rest.next() == LineParser::Status::Point);
+  CHECK(rest.view().measurement == "b");
+  CHECK(rest.view().line == 2);
+  CHECK(rest.next() == LineParser::Status::End);
+  CHECK(rest.line() == 4);
+  options.more_input = false;
+  LineParser last(std::string_view(text).substr(text.find('c')), options, rest.line());
+  REQUIRE(last.next() == LineParser::Status::Point);
+  CHECK(last.view().line == 4);
+}

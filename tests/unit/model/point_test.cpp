@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "model/batch.hpp"
 
 using namespace farad::model;
@@ -46,4 +49,22 @@ TEST_CASE("batch points look up their own tags and fields", "[model]") {
   Batch batch;
   batch.points.push_back(point);
   CHECK(batch.group.is_nil());
+}
+
+TEST_CASE("sets are ordered by bytes as unsigned, shorter prefix first", "[model]") {
+  Fields fields;
+  for (const char* key : {"\xc3\xa9", "z", "ab", "a", "B"}) set_field(fields, key, 1.0);
+  std::vector<std::string> keys;
+  for (const auto& field : fields) keys.push_back(field.first);
+  CHECK(keys == std::vector<std::string>{"B", "a", "ab", "z", "\xc3\xa9"});
+  REQUIRE(find_field(fields, "ab") != nullptr);
+  CHECK(find_field(fields, "abc") == nullptr);
+  // Larger sets are searched by bisection: the same answers.
+  Tags tags;
+  for (int i = 99; i >= 0; --i) set_tag(tags, "k" + std::to_string(i), std::to_string(i));
+  CHECK(tags.front().first == "k0");
+  CHECK(tags.back().first == "k99");
+  REQUIRE(find_tag(tags, "k42") != nullptr);
+  CHECK(*find_tag(tags, "k42") == "42");
+  CHECK(find_tag(tags, "k100") == nullptr);
 }

@@ -1,0 +1,116 @@
+#include "io/point_block_reader.hpp"
+
+#include <cstring>
+
+namespace farad::io {
+namespace {
+
+// Large reads keep system calls rare; a record longer than this grows the buffer.
+constexpr std::size_t kReadSize = 4u << 20;
+// Points per block: enough to make the hand-over cost nothing per point, few enough to keep
+// the memory of the blocks in flight at a few MB.
+constexpr std::size_t kBlockPoints = 2048;
+// Blocks read ahead of the task at most.
+constexpr std::size_t kMaxReady = 3;
+
+}  // namespace
+
+PointBlockReader::PointBlockReader(std::unique_ptr<ByteSource> source, ParseOptions options,
+                                   std::string database, std::string retention_policy)
+    : source_(std::move(source)),
+      options_(options),
+      database_(std::move(database)),
+      retention_policy_(std::move(retention_policy)),
+      thread_([this] { read_all(); }) {}
+
+PointBlockReader::~PointBlockReader() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+bool PointBlockReader::next(PointBlock& block) {
+  block.points.clear();
+  block.errors.clear();
+  std::unique_lock lock(mutex_);
+  spare_.push_back(std::move(block));
+  changed_.notify_all();
+  changed_.wait(lock, [&] { return !ready_.empty() || finished_; });
+  if (ready_.empty()) {
+    block = PointBlock{};
+    if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+    return false;
+  }
+  block = std::move(ready_.front());
+  ready_.pop_front();
+  changed_.notify_all();
+  return true;
+}
+
+bool PointBlockReader::publish(PointBlock& block) {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return ready_.size() < kMaxReady || stopping_; });
+  if (stopping_) return false;
+  ready_.push_back(std::move(block));
+  if (spare_.empty()) {
+    block = PointBlock{};
+  } else {
+    block = std::move(spare_.back());
+    spare_.pop_back();
+  }
+  changed_.notify_all();
+  return true;
+}
+
+void PointBlockReader::read_all() {
+  PointBlock block;
+  try {
+    parse_source(block);
+  } catch (...) {
+    const std::lock_guard lock(mutex_);
+    failure_ = std::current_exception();
+  }
+  {
+    // The last block, even after a failure: the points before a read error are still data.
+    std::unique_lock lock(mutex_);
+    if (!block.points.empty() || !block.errors.empty()) ready_.push_back(std::move(block));
+    finished_ = true;
+  }
+  changed_.notify_all();
+}
+
+void PointBlockReader::parse_source(PointBlock& block) {
+  std::string buffer(kReadSize, '\0');
+  std::size_t filled = 0;
+  uint32_t line = 1;
+  bool at_end = false;
+  while (!at_end) {
+    if (buffer.size() - filled < kReadSize / 2) buffer.resize(filled + kReadSize);
+    const std::size_t got = source_->read(buffer.data() + filled, buffer.size() - filled);
+    at_end = got == 0;
+    filled += got;
+    ParseOptions options = options_;
+    options.more_input = !at_end;
+    LineParser parser(std::string_view(buffer.data(), filled), options, line);
+    for (;;) {
+      const auto status = parser.next();
+      if (status == LineParser::Status::End) break;
+      if (status == LineParser::Status::Error) {
+        block.errors.emplace_back(block.points.size(), parser.error());
+        continue;
+      }
+      block.points.push_back(to_point(parser.view(), database_, retention_policy_));
+      if (block.points.size() == kBlockPoints && !publish(block)) return;
+    }
+    // Keep the record the buffer's end cut for the next read.
+    const std::size_t consumed = parser.consumed();
+    std::memmove(buffer.data(), buffer.data() + consumed, filled - consumed);
+    filled -= consumed;
+    line = parser.line();
+  }
+}
+
+}  // namespace farad::io

@@ -1,0 +1,45 @@
+#pragma once
+// A node's shortcut to the interner for one fixed set of dimensions. Interning builds the
+// group's id string and hashes it for every point; this cache hashes the dimension values the
+// point already holds and compares them with the values that first produced each key, so a
+// point of a known series costs one probe and no id string. Equal values under the same
+// dimensions always make the same id, so the cached key is the interner's key.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/group_key.hpp"
+#include "model/point.hpp"
+
+namespace farad::model {
+
+/// Caches GroupKeyInterner::intern for one Dimensions value: pass equal dimensions and the
+/// same interner on every call.
+class GroupKeyCache {
+ public:
+  GroupKeyCache();
+
+  /// The group of `point` under `dims`: interner.intern(point, dims), from the cache when the
+  /// point's dimension values were seen before.
+  GroupKey intern(GroupKeyInterner& interner, const Point& point, const Dimensions& dims);
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t key_plus_one = 0;  // 0 marks an empty slot
+    uint32_t values_at = 0;     // offset of the entry's values in values_
+  };
+
+  bool same_values(uint32_t at) const;
+  void insert(uint64_t hash, GroupKey key);
+  void grow();
+
+  std::vector<Slot> slots_;                // open addressing, linear probing, power-of-two size
+  std::size_t used_ = 0;                   // filled slots
+  std::string values_;                     // each entry's values: a 32-bit length, then bytes
+  std::vector<std::string_view> current_;  // the values of the point being interned
+};
+
+}  // namespace farad::model
