@@ -1,0 +1,51 @@
+#pragma once
+// One accepted /write request as the write-ahead log keeps it: where it goes (db, rp), how to
+// read its timestamps (precision), when it arrived, and the raw body, uncompressed. Replay
+// parses the body again, so the log never depends on the parser's in-memory types.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "io/precision.hpp"
+
+namespace farad::store {
+
+/// How the body is written. Only line protocol exists; the byte leaves room for others.
+enum class BodyEncoding : uint8_t { LineProtocol = 0 };
+
+/// Everything about a record but its body.
+struct WalRecordHeader {
+  std::string db;
+  std::string rp;
+  io::Precision precision = io::Precision::Nanosecond;
+  int64_t arrival_ns = 0;  ///< wall clock of the server when the body was accepted
+  BodyEncoding encoding = BodyEncoding::LineProtocol;
+
+  friend bool operator==(const WalRecordHeader&, const WalRecordHeader&) = default;
+};
+
+/// A record read back from the log.
+struct WalRecord {
+  WalRecordHeader header;
+  std::string body;
+};
+
+/// A decoded record whose body still points into the buffer it was decoded from.
+struct WalRecordView {
+  WalRecordHeader header;
+  std::string_view body;
+};
+
+/// Version of the record payload layout (README.md, "Record payload").
+inline constexpr uint8_t kRecordVersion = 1;
+
+/// The payload bytes that come before the body. Throws StoreError when db or rp is longer
+/// than 65,535 bytes.
+std::string encode_record_prefix(const WalRecordHeader& header);
+
+/// Decodes a whole payload; nullopt (and a reason in `error`) when it is malformed.
+std::optional<WalRecordView> decode_record(std::string_view payload, std::string* error);
+
+}  // namespace farad::store
