@@ -1,0 +1,16 @@
+#pragma once
+// POST /write, /kapacitor/v1/write (InfluxDB 1.x API) and /api/v2/write (InfluxDB 2.x API):
+// decode, parse, hand the good lines to the IngestSink, answer as InfluxDB does.
+
+#include "server/http_types.hpp"
+#include "server/ingest_sink.hpp"
+#include "server/server_options.hpp"
+
+namespace farad::server {
+
+enum class WriteApi { V1, V2 };
+
+Response handle_write(const Request& request, WriteApi api, const ServerOptions& options,
+                      IngestSink& sink);
+
+}  // namespace farad::server
