@@ -19,6 +19,9 @@ const Method common_chain_table[] = {
     chain("httpOut", args(String), "httpOut", "serve the latest data of each group at an endpoint"),
     chain("httpPost", variadic(String), "httpPost", "POST every point or batch as JSON to a URL"),
     chain("influxDBOut", args(), "influxDBOut", "write the data to InfluxDB (ends the chain)"),
+    chain("es", args(), "es", "write the data to Elasticsearch (ends the chain)"),
+    chain("fileOut", args(String), "fileOut",
+          "farad: append the data to a file, exactly once across restarts (ends the chain)"),
     chain("kapacitorLoopback", args(), "kapacitorLoopback",
           "write the data back into this server's own stream (ends the chain)"),
     chain("alert", args(), "alert", "raise alerts from level lambdas and send them to handlers"),
@@ -35,6 +38,8 @@ const Method common_chain_table[] = {
           "keep every n-th point or batch, or one per time interval"),
     chain("derivative", args(String), "derivative",
           "rate of change of a field between consecutive points"),
+    chain("counterRate", variadic(String, String), "counterRate",
+          "farad: wrap- and reboot-corrected rates of counter fields"),
     chain("changeDetect", variadic(String), "changeDetect",
           "pass a point on only when one of the fields changed"),
     chain("shift", args(Duration), "shift", "move timestamps by a duration"),
@@ -81,6 +86,9 @@ const Method common_chain_table[] = {
     chain("holtWintersWithFit", args(String, Int, Int, Duration), "holtWintersWithFit",
           "Holt-Winters forecast preceded by the values fitted to the input"),
     chain("cumulativeSum", args(String), "cumulativeSum", "running total of a field"),
+    // farad's own.
+    chain("rollup", variadic(String, String), "rollup",
+          "one point per window: mean (or time-weighted mean) of each of several fields"),
 };
 
 // Kapacitor's `node` methods: reachable even on sources and terminals.

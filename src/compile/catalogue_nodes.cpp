@@ -15,12 +15,37 @@ const Method window_methods[] = {
     flag("fillPeriod", "emit nothing until a whole period has been seen"),
     property("periodCount", args(Int), "0", "number of points per window, instead of a period"),
     property("everyCount", args(Int), "0", "emit a window every this many points"),
+    // farad extensions (time windows only).
+    property("lateness", args(Duration), "0s",
+             "farad: hold points this long to put late ones back in time order"),
+    flag("stampStart", "farad: stamp each window with its start instead of its end"),
 };
 
 const Method derivative_methods[] = {
     property("as", args(String), "", "name of the result field; defaults to the input field"),
     property("unit", args(Duration), "1s", "time unit the rate is expressed in"),
     flag("nonNegative", "drop negative rates, as after a counter reset"),
+};
+
+// farad extension: not a Kapacitor node.
+const Method counter_rate_methods[] = {
+    property("as", variadic(String), "", "names of the rate fields, one per counter"),
+    property("unit", args(Duration), "1s", "time unit the rates are expressed in"),
+    property("width", variadic(Int), "",
+             "counter width in bits, 32 or 64 (the default), for all counters or one per counter"),
+    property("ceiling", args(Float), "",
+             "highest plausible rate per unit: a faster wrap is a restart; none: every drop wraps"),
+    property("ceilingField", args(String), "''",
+             "take the ceiling from this field of the later point instead (e.g. ifHighSpeed)"),
+    property("ceilingScale", args(Float), "1.0", "multiplies the ceilingField value"),
+    property("uptime", args(String), "''",
+             "TimeTicks field (1/100 s, 32 bits) whose advance tells a reboot from a wrap"),
+    property("uptimeSlack", args(Duration), "5s",
+             "how far the uptime advance may differ from the elapsed time without a reboot"),
+    property("heartbeat", args(Duration), "0s", "an interval longer than this gives no rate"),
+    property("lateness", args(Duration), "0s",
+             "hold points this long to put late ones back in time order"),
+    flag("details", "also emit each rate's delta, wrap and restart flags and elapsed time"),
 };
 
 const Method group_by_methods[] = {
@@ -102,6 +127,15 @@ const Method sideload_methods[] = {
     property("tag", args(String, String), "", "tag to load, with the value used when absent"),
 };
 
+// farad's own: a fusable multi-field window aggregate (a window's batches in, a stream out).
+const Method rollup_methods[] = {
+    property("as", variadic(String, String), "",
+             "output names, one per field; default: the fields"),
+    flag("timeWeighted", "mean rate weighted by interval: sum of F_delta over sum of elapsed"),
+    property("unit", args(Duration), "1s", "time unit of the time-weighted rate"),
+    flag("counts", "also output A_count, A_wraps and A_restarts for each output name A"),
+};
+
 const ObjectType types[] = {
     {.name = "window",
      .desc = "window",
@@ -116,6 +150,11 @@ const ObjectType types[] = {
      .doc = "rate of change of a field between consecutive points",
      .methods = derivative_methods,
      .go_type = "*pipeline.DerivativeNode"},
+    {.name = "counterRate",
+     .desc = "counter_rate",
+     .doc = "farad: wrap- and reboot-corrected rates of counter fields",
+     .methods = counter_rate_methods,
+     .go_type = "*farad.CounterRateNode"},
     {.name = "groupBy",
      .desc = "groupby",
      .doc = "regroups data by tags",
@@ -210,6 +249,14 @@ const ObjectType types[] = {
      .provides = Provides::Stream,
      .methods = {},
      .go_type = "*pipeline.TrickleNode"},
+    {.name = "rollup",
+     .desc = "rollup",
+     .doc = "one point per window with the mean or time-weighted mean of several fields",
+     .wants = EdgeType::Batch,
+     .wants_any = false,
+     .provides = Provides::Stream,
+     .methods = rollup_methods,
+     .go_type = "*farad.RollupNode"},
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Nodes that send data out of the task: HTTP, InfluxDB, the loopback and the autoscalers.
+// Nodes that send data out of the task: HTTP, InfluxDB, Elasticsearch, files, the loopback and
+// the autoscalers.
 // Kapacitor: pipeline/http_out.go, http_post.go, influxdb_out.go, kapacitor_loopback.go,
 // k8s_autoscale.go, swarm_autoscale.go, ec2_autoscale.go.
 
@@ -28,6 +29,28 @@ const Method influxdb_out_methods[] = {
     property("flushInterval", args(Duration), "10s", "write at least this often"),
     property("tag", args(String, String), "", "static tag added to every point"),
     flag("create", "create the database and retention policy if they do not exist"),
+};
+
+// farad's own: Elasticsearch has no Kapacitor node (the design follows Telegraf's output).
+const Method es_methods[] = {
+    property("cluster", args(String), "''",
+             "configured Elasticsearch cluster ([[elasticsearch]] name); empty: the default one"),
+    property("index", args(String), "'farad-%Y.%m.%d'",
+             "index name; %Y %y %m %d %H %V are taken from the point's time in UTC"),
+    property("measurement", args(String), "''", "measurement name; defaults to the data's own"),
+    property("action", args(String), "'index'",
+             "bulk action: 'index' (overwrite by _id) or 'create' (data streams)"),
+    property("batchSize", args(Int), "1000", "documents per _bulk request"),
+    property("flushInterval", args(Duration), "10s", "send a partial batch after this long"),
+    property("tag", args(String, String), "", "static tag added to every document"),
+};
+
+// farad's own: the embedded sink. The path is the chain method's argument.
+const Method file_out_methods[] = {
+    property("format", args(String), "'lp'",
+             "'lp' (line protocol, ns timestamps) or 'json' (one JSON object per line)"),
+    property("measurement", args(String), "''", "measurement name; defaults to the data's own"),
+    property("tag", args(String, String), "", "static tag added to every point"),
 };
 
 const Method kapacitor_loopback_methods[] = {
@@ -104,6 +127,21 @@ const ObjectType types[] = {
      .chainable = false,
      .methods = influxdb_out_methods,
      .go_type = "*pipeline.InfluxDBOutNode"},
+    {.name = "es",
+     .desc = "es",
+     .doc = "writes the data to Elasticsearch as documents with deterministic ids",
+     .provides = Provides::None,
+     .chainable = false,
+     .methods = es_methods,
+     .go_type = "*farad.ESNode"},
+    {.name = "fileOut",
+     .desc = "file_out",
+     .doc = "appends the data to a file; the checkpoint holds its length, so each point is in it "
+            "exactly once after a crash",
+     .provides = Provides::None,
+     .chainable = false,
+     .methods = file_out_methods,
+     .go_type = "*farad.FileOutNode"},
     {.name = "kapacitorLoopback",
      .desc = "kapacitor_loopback",
      .doc = "writes the data back into this server's own stream",

@@ -19,6 +19,9 @@ struct CompileOptions {
   std::vector<Dbrp> dbrps;            ///< given outside the script (`--dbrp`)
   bool require_dbrp = false;          ///< a task being defined must have at least one dbrp
   bool template_mode = false;         ///< missing vars get zero values (templates)
+  /// `farad run`: --dbrp flags that name exactly the script's own dbrps are not a conflict
+  /// (Kapacitor's define refuses any flag when the script has dbrp statements).
+  bool allow_repeated_dbrps = false;
 };
 
 struct CompileResult {

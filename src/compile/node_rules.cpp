@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
 
 #include "compile/binder.hpp"
+#include "compile/extension_rules.hpp"
 
 namespace farad::compile {
 
@@ -117,9 +119,33 @@ std::string check_query(const NodeSpec& node) {
   return {};
 }
 
+/// rollup (farad's own): names of fields and outputs, and a usable unit.
+std::string check_rollup(const NodeSpec& node) {
+  std::set<std::string> fields;
+  for (const auto& v : node.args) {
+    if (v.text.empty()) return "field names cannot be empty";
+    if (!fields.insert(v.text).second) return fmt::format("field {} is given twice", v.text);
+  }
+  const auto as = strings_of(node, "as");
+  if (!node.all("as").empty() && as.size() != node.args.size()) {
+    return fmt::format("must give one .as() name per field: got {} names for {} fields", as.size(),
+                       node.args.size());
+  }
+  std::set<std::string> names;
+  for (const auto& name : as) {
+    if (name.empty()) return ".as() names cannot be empty";
+    if (!names.insert(name).second) return fmt::format(".as() name {} is given twice", name);
+  }
+  if (const Value* unit = node.property("unit"); unit && unit->integer <= 0) {
+    return ".unit() must be greater than zero";
+  }
+  return {};
+}
+
 std::string check_node(const NodeSpec& node) {
   const std::string& t = node.type;
   if (t == "query") return check_query(node);
+  if (t == "rollup") return check_rollup(node);
   if (t == "window") {
     const int64_t period = duration_or_zero(node, "period");
     const int64_t period_count = int_or(node, "periodCount", 0);
@@ -174,6 +200,16 @@ std::string check_node(const NodeSpec& node) {
       if (key == "AUTHENTICATE") return "cannot set 'authenticate' header";
     }
   }
+  if (t == "es") {
+    const std::string action = node.text("action");
+    if (!action.empty() && action != "index" && action != "create") {
+      return fmt::format("invalid action '{}': must be 'index' or 'create'", action);
+    }
+    if (const Value* index = node.property("index"); index && index->text.empty()) {
+      return "index must not be empty";
+    }
+    if (int_or(node, "batchSize", 1) <= 0) return "batchSize must be greater than zero";
+  }
   if (t == "kapacitorLoopback") {
     if (node.text("database").empty()) return "must specify a database";
     if (node.text("retentionPolicy").empty()) return "must specify a retention policy";
@@ -226,6 +262,9 @@ void Binder::validate_nodes() {
   for (size_t index = 0; index < task_.nodes.size(); ++index) {
     const NodeSpec& node = task_.nodes[index];
     if (invalid_nodes_.count(static_cast<int>(index))) continue;
+    for (auto& [offset, message] : check_extension_rules(node)) {
+      error(offset, fmt::format("{}: {}", node.name, message));
+    }
     std::string problem = check_node(node);
     for (const auto& handler : node.handlers) {
       if (!problem.empty()) break;
@@ -277,6 +316,17 @@ void Binder::check_does_something() {
 }
 
 void Binder::check_dbrps() {
+  auto same_set = [](std::vector<Dbrp> a, std::vector<Dbrp> b) {
+    auto order = [](const Dbrp& x, const Dbrp& y) {
+      return std::tie(x.database, x.retention_policy) < std::tie(y.database, y.retention_policy);
+    };
+    std::sort(a.begin(), a.end(), order);
+    std::sort(b.begin(), b.end(), order);
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    b.erase(std::unique(b.begin(), b.end()), b.end());
+    return a == b;
+  };
+  if (options_.allow_repeated_dbrps && same_set(task_.dbrps, options_.dbrps)) return;
   if (!task_.dbrps.empty() && !options_.dbrps.empty()) {
     error(dbrp_offsets_.front(), "cannot specify dbrp in both implicitly and explicitly",
           "remove the dbrp statements from the script or the --dbrp flags");

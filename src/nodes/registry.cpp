@@ -9,10 +9,13 @@
 #include "nodes/barrier.hpp"
 #include "nodes/change_detect.hpp"
 #include "nodes/combine.hpp"
+#include "nodes/counter_rate.hpp"
 #include "nodes/default.hpp"
 #include "nodes/delete.hpp"
 #include "nodes/derivative.hpp"
+#include "nodes/es_out.hpp"
 #include "nodes/eval.hpp"
+#include "nodes/file_out.hpp"
 #include "nodes/flatten.hpp"
 #include "nodes/from.hpp"
 #include "nodes/group_by.hpp"
@@ -25,6 +28,7 @@
 #include "nodes/log.hpp"
 #include "nodes/node_kinds.hpp"
 #include "nodes/query.hpp"
+#include "nodes/rollup.hpp"
 #include "nodes/sample.hpp"
 #include "nodes/shift.hpp"
 #include "nodes/state_tracking.hpp"
@@ -66,6 +70,8 @@ const std::map<std::string_view, Factory>& factories() {
       {"trickle", make<TrickleNode>},
       {"barrier", make<BarrierNode>},
       {"influxDBOut", make<InfluxDBOutNode>},
+      {"es", make<EsOutNode>},
+      {"fileOut", make<FileOutNode>},
       {"stats", make<StatsNode>},
       {"join", make<JoinNode>},
       {"union", make<UnionNode>},
@@ -77,7 +83,9 @@ const std::map<std::string_view, Factory>& factories() {
       {"alert", make<AlertNode>},
       {"query", make<QueryNode>},
       {"derivative", make<DerivativeNode>},
+      {"counterRate", make<CounterRateNode>},
       {"window", make<WindowNode>},
+      {"rollup", make<RollupNode>},
       {"count", make<InfluxQLNode>},
       {"distinct", make<InfluxQLNode>},
       {"mean", make<InfluxQLNode>},

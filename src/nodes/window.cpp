@@ -40,6 +40,13 @@ WindowNode::WindowNode(const compile::NodeSpec& spec, runtime::TaskContext& cont
   const bool disjoint =
       by_count_ ? period_count_ <= every_count_ : (every_ > 0 && period_ <= every_);
   fused_ = disjoint && fusion_enabled() && children_decomposable(context.spec, spec);
+  if (!by_count_) {
+    stamp_start_ = spec.has("stampStart");
+    if (const int64_t lateness = integer("lateness"); lateness > 0) {
+      buffer_.emplace(lateness);
+      count("dropped_late", 0);
+    }
+  }
 }
 
 WindowNode::GroupState& WindowNode::group(model::GroupKey key, std::string_view name,
@@ -70,6 +77,38 @@ int64_t WindowNode::next_boundary(int64_t time) const {
 }
 
 void WindowNode::on_point(runtime::PointMessage&& message, int /*port*/) {
+  if (!buffer_) return process_point(std::move(message));
+  if (!buffer_->offer(std::move(message))) count("dropped_late");
+  release_ready();
+}
+
+void WindowNode::on_barrier(const runtime::BarrierMessage& barrier, int /*port*/) {
+  if (!buffer_) return process_barrier(barrier);
+  buffer_->offer(barrier);
+  release_ready();
+}
+
+void WindowNode::on_delete_group(const runtime::DeleteGroupMessage& message, int /*port*/) {
+  if (!buffer_) return process_delete(message);
+  buffer_->offer(message);
+  release_ready();
+}
+
+void WindowNode::release_ready() {
+  while (buffer_->ready()) dispatch(buffer_->pop());
+}
+
+void WindowNode::dispatch(runtime::Message&& message) {
+  if (auto* point = std::get_if<runtime::PointMessage>(&message)) {
+    return process_point(std::move(*point));
+  }
+  if (const auto* barrier = std::get_if<runtime::BarrierMessage>(&message)) {
+    return process_barrier(*barrier);
+  }
+  process_delete(std::get<runtime::DeleteGroupMessage>(message));
+}
+
+void WindowNode::process_point(runtime::PointMessage&& message) {
   GroupState& state = group(message.group, message.point.name, message.point.time);
   if (by_count_) return count_point(state, std::move(message));
   time_point(state, std::move(message));
@@ -128,7 +167,7 @@ void WindowNode::count_point(GroupState& state, runtime::PointMessage&& message)
   }
 }
 
-void WindowNode::on_barrier(const runtime::BarrierMessage& barrier, int /*port*/) {
+void WindowNode::process_barrier(const runtime::BarrierMessage& barrier) {
   // A barrier creates the group like any message; Kapacitor names such a window "barrier".
   GroupState& state = group(barrier.group, "barrier", barrier.time);
   if (by_count_) {
@@ -160,7 +199,7 @@ void WindowNode::on_batch(model::Batch&& /*batch*/, int /*port*/) {
   error("window does not support batch data");
 }
 
-void WindowNode::on_delete_group(const runtime::DeleteGroupMessage& message, int /*port*/) {
+void WindowNode::process_delete(const runtime::DeleteGroupMessage& message) {
   // Kapacitor forwards a deletion only from a node that knew the group.
   if (!groups_.find(message.group)) return;
   groups_.erase(message.group);
@@ -176,13 +215,13 @@ void WindowNode::purge(GroupState& state, int64_t oldest, bool inclusive) {
 }
 
 void WindowNode::emit_window(GroupState& state, model::GroupKey key, int64_t time) {
-  model::Batch batch{state.name, key, context_.interner.tags(key), time, {}};
+  model::Batch batch{state.name, key, context_.interner.tags(key), stamp(time), {}};
   batch.points.assign(state.points.begin(), state.points.end());
   emit_batch(std::move(batch));
 }
 
 void WindowNode::emit_close(const GroupState& state, model::GroupKey key, int64_t time) {
-  emit_batch(model::Batch{state.name, key, context_.interner.tags(key), time, {}});
+  emit_batch(model::Batch{state.name, key, context_.interner.tags(key), stamp(time), {}});
 }
 
 void WindowNode::emit_fused_point(runtime::PointMessage&& message) {

@@ -20,13 +20,20 @@
 //
 // Batches: name = the group's first point's name, tags = group tags, each point with its own
 // fields and tags. Windows that never overlap run fused (window_fusion.hpp): no buffer.
+//
+// farad extensions, time windows only: `.lateness(L)` puts a reorder buffer in front of all of
+// the above (reorder_buffer.hpp; points later than L are dropped and counted `dropped_late`),
+// and `.stampStart()` stamps each batch (and fused close) with its window's start, boundary -
+// period, as InfluxQL's GROUP BY time() does, instead of its end.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "runtime/group_table.hpp"
 #include "runtime/node.hpp"
+#include "runtime/reorder_buffer.hpp"
 
 namespace farad::nodes {
 
@@ -57,7 +64,8 @@ class WindowNode : public runtime::Node {
   /// Whether this window sends its children points and closes instead of batches.
   bool fused() const { return fused_; }
 
-  /// With `flush`, each group's pending window is emitted if it holds points.
+  /// Releases what the reorder buffer holds; with `flush`, each group's pending window is
+  /// emitted if it holds points.
   void finish(bool flush) override;
   void save(runtime::StateWriter& out) const override;
   void restore(runtime::StateReader& in) override;
@@ -79,6 +87,14 @@ class WindowNode : public runtime::Node {
     WindowBuffer points;    // unfused: the buffer
   };
 
+  /// Runs a message that has left the reorder buffer (or needed none).
+  void dispatch(runtime::Message&& message);
+  void release_ready();
+  void process_point(runtime::PointMessage&& message);
+  void process_barrier(const runtime::BarrierMessage& barrier);
+  void process_delete(const runtime::DeleteGroupMessage& message);
+  /// The time a window ending at `boundary` is stamped with.
+  int64_t stamp(int64_t boundary) const { return stamp_start_ ? boundary - period_ : boundary; }
   GroupState& group(model::GroupKey key, std::string_view name, int64_t time);
   int64_t next_boundary(int64_t time) const;
   void time_point(GroupState& state, runtime::PointMessage&& message);
@@ -97,6 +113,8 @@ class WindowNode : public runtime::Node {
   int64_t every_count_ = 0;
   bool by_count_ = false;
   bool fused_ = false;
+  bool stamp_start_ = false;
+  std::optional<runtime::ReorderBuffer> buffer_;
   runtime::GroupTable<GroupState> groups_;
 };
 

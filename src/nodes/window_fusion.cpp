@@ -30,7 +30,7 @@ void set_fusion_enabled(bool enabled) {
 
 bool is_decomposable_aggregate(std::string_view node_type) {
   for (std::string_view name :
-       {"count", "sum", "mean", "min", "max", "first", "last", "spread", "stddev"}) {
+       {"count", "sum", "mean", "min", "max", "first", "last", "spread", "stddev", "rollup"}) {
     if (node_type == name) return true;
   }
   return false;

@@ -9,6 +9,10 @@
 namespace farad::nodes {
 
 void WindowNode::finish(bool flush) {
+  // Nothing more can arrive: what the reorder buffer holds is no longer waiting for anything.
+  if (buffer_) {
+    while (!buffer_->empty()) dispatch(buffer_->pop());
+  }
   // Kapacitor never flushes a window: only `farad run --flush` asks for the pending ones.
   if (!flush) return;
   groups_.for_each([&](model::GroupKey key, GroupState& state) {
@@ -54,6 +58,10 @@ void WindowNode::save(runtime::StateWriter& out) const {
     out.u64(state.points.size());
     for (const auto& point : state.points) out.batch_point(point);
   }
+  out.boolean(buffer_.has_value());
+  if (buffer_) {
+    buffer_->save(out, [this](runtime::StateWriter& w, model::GroupKey g) { save_group(w, g); });
+  }
 }
 
 void WindowNode::restore(runtime::StateReader& in) {
@@ -74,6 +82,13 @@ void WindowNode::restore(runtime::StateReader& in) {
     state.started = in.boolean();
     const uint64_t points = in.u64();
     for (uint64_t p = 0; p < points; ++p) state.points.push(in.batch_point());
+  }
+  if (in.boolean() != buffer_.has_value()) {
+    throw runtime::StateError(
+        fmt::format("{}: the state was saved with another .lateness() setting", name()));
+  }
+  if (buffer_) {
+    buffer_->restore(in, [this](runtime::StateReader& r) { return restore_group(r); });
   }
 }
 

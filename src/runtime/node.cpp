@@ -4,6 +4,13 @@
 
 namespace farad::runtime {
 
+uint64_t NodeStats::counter(std::string_view name) const {
+  for (const auto& [key, value] : counters) {
+    if (key == name) return value;
+  }
+  return 0;
+}
+
 Node::Node(const compile::NodeSpec& spec, TaskContext& context) : context_(context), spec_(spec) {}
 
 void Node::receive(Message&& message, int port) {
@@ -62,6 +69,11 @@ void Node::save_counters(StateWriter& out) const {
   out.u64(stats_.processed);
   out.u64(stats_.emitted);
   out.u64(stats_.errors);
+  out.u64(stats_.counters.size());
+  for (const auto& [key, value] : stats_.counters) {
+    out.string(key);
+    out.u64(value);
+  }
   const auto groups = emitted_by_group();
   out.u64(groups.size());
   for (const auto& [group, count] : groups) {
@@ -74,6 +86,11 @@ void Node::restore_counters(StateReader& in) {
   stats_.processed = in.u64();
   stats_.emitted = in.u64();
   stats_.errors = in.u64();
+  stats_.counters.clear();
+  for (uint64_t n = in.u64(); n > 0; --n) {
+    std::string key = in.string();
+    stats_.counters.emplace_back(std::move(key), in.u64());
+  }
   emitted_by_group_.clear();
   for (uint64_t n = in.u64(); n > 0; --n) {
     const model::GroupKey group = restore_group(in);
@@ -102,6 +119,17 @@ void Node::emit(Message&& message) {
 void Node::error(std::string_view text) {
   ++stats_.errors;
   log("E", text);
+}
+
+void Node::count(std::string_view name, uint64_t n) {
+  // A handful of counters per node: a linear scan beats a map and keeps the order stable.
+  for (auto& [key, value] : stats_.counters) {
+    if (key == name) {
+      value += n;
+      return;
+    }
+  }
+  stats_.counters.emplace_back(std::string(name), n);
 }
 
 void Node::log(std::string_view level, std::string_view text) {

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "compile/task_spec.hpp"
@@ -19,6 +21,11 @@ struct NodeStats {
   uint64_t processed = 0;  ///< messages received (points, batches)
   uint64_t emitted = 0;    ///< messages sent to children
   uint64_t errors = 0;     ///< points or batches dropped because of an error
+  /// Node-specific counters (`wraps`, `dropped_late`, ...), in the order they were first counted.
+  std::vector<std::pair<std::string, uint64_t>> counters;
+
+  /// The value of counter `name`; 0 when it was never counted.
+  uint64_t counter(std::string_view name) const;
 };
 
 class Node {
@@ -73,6 +80,8 @@ class Node {
   void emit_batch(model::Batch&& batch) { emit(Message(std::move(batch))); }
   /// Counts an error and logs it; the message is dropped as Kapacitor drops it.
   void error(std::string_view text);
+  /// Adds `n` to the node-specific counter `name`; `count(name, 0)` lists it with value 0.
+  void count(std::string_view name, uint64_t n = 1);
   void log(std::string_view level, std::string_view text);
 
   /// Writes/reads a group key by its identity (name, tags, dimensions), not its index.

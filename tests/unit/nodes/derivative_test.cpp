@@ -4,31 +4,13 @@
 
 #include "run_script.hpp"
 
+using farad::test::check_restore;
+using farad::test::report_of;
 using farad::test::run_script;
 
 namespace {
 
-const farad::runtime::NodeReport& report_of(const farad::test::ScriptRun& run,
-                                            std::string_view prefix) {
-  auto it = std::find_if(run.report.begin(), run.report.end(),
-                         [&](const auto& r) { return r.name.rfind(prefix, 0) == 0; });
-  REQUIRE(it != run.report.end());
-  return *it;
-}
-
-size_t count_lines(const std::string& text) {
-  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
 // A stateful node must continue exactly as if it had not stopped: save after every point.
-void check_restore(const std::string& script, const std::string& input) {
-  const std::string expected = run_script(script, input).output;
-  for (size_t n = 1; n <= count_lines(input); ++n) {
-    INFO("restored after point " << n);
-    CHECK(run_script(script, input, false, n).output == expected);
-  }
-}
-
 const std::string kPackets =
     "packets,host=a value=1000 1\n"
     "packets,host=a value=1001 2\n"

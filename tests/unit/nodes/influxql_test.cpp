@@ -5,21 +5,11 @@
 #include "nodes/window_fusion.hpp"
 #include "run_script.hpp"
 
+using farad::test::check_restore;
+using farad::test::report_of;
 using farad::test::run_script;
 
 namespace {
-
-size_t count_lines(const std::string& text) {
-  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
-const farad::runtime::NodeReport& report_of(const farad::test::ScriptRun& run,
-                                            std::string_view prefix) {
-  auto it = std::find_if(run.report.begin(), run.report.end(),
-                         [&](const auto& r) { return r.name.rfind(prefix, 0) == 0; });
-  REQUIRE(it != run.report.end());
-  return *it;
-}
 
 // Windows feeding aggregates run fused or buffered: both must give the same.
 std::string run_both(const std::string& script, const std::string& input, bool flush = false) {
@@ -29,14 +19,6 @@ std::string run_both(const std::string& script, const std::string& input, bool f
   const std::string fused = run_script(script, input, flush).output;
   CHECK(fused == buffered);
   return buffered;
-}
-
-void check_restore(const std::string& script, const std::string& input) {
-  const std::string expected = run_script(script, input).output;
-  for (size_t n = 1; n <= count_lines(input); ++n) {
-    INFO("restored after point " << n);
-    CHECK(run_script(script, input, false, n).output == expected);
-  }
 }
 
 // Ten points in [0, 10) and one at 10 that closes the window.

@@ -2,8 +2,12 @@
 // Test harness for nodes: compile a script, feed line protocol (or batches) through a Task,
 // and collect what its output nodes write as line protocol (`influxDBOut` captures).
 
+#include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compile/compiler.hpp"
@@ -63,6 +67,28 @@ inline ScriptRun run_script(const std::string& script, const std::string& input,
   run.output = sink.lines;
   run.report = task->report();
   return run;
+}
+
+/// Number of lines (points) of a line-protocol input.
+inline size_t count_lines(const std::string& text) {
+  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+/// The report of the first node whose name starts with `prefix` (e.g. "window").
+inline const runtime::NodeReport& report_of(const ScriptRun& run, std::string_view prefix) {
+  auto it = std::find_if(run.report.begin(), run.report.end(),
+                         [&](const auto& r) { return r.name.rfind(prefix, 0) == 0; });
+  REQUIRE(it != run.report.end());
+  return *it;
+}
+
+/// Saved after every point and continued in a new task, a run must give the same output.
+inline void check_restore(const std::string& script, const std::string& input, bool flush = false) {
+  const std::string expected = run_script(script, input, flush).output;
+  for (size_t n = 1; n <= count_lines(input); ++n) {
+    INFO("restored after point " << n);
+    CHECK(run_script(script, input, flush, n).output == expected);
+  }
 }
 
 }  // namespace farad::test

@@ -7,13 +7,10 @@
 #include "nodes/window_fusion.hpp"
 #include "run_script.hpp"
 
+using farad::test::count_lines;
 using farad::test::run_script;
 
 namespace {
-
-size_t count_lines(const std::string& text) {
-  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-}
 
 // Runs with fused windows allowed and forbidden; both must agree.
 std::string run_both(const std::string& script, const std::string& input, bool flush = false) {

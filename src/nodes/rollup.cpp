@@ -1,0 +1,210 @@
+#include "nodes/rollup.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <variant>
+
+namespace farad::nodes {
+
+namespace {
+
+// The value of an integer field that may not be negative (a count, a delta, nanoseconds).
+std::optional<uint64_t> non_negative(const model::FieldValue& value) {
+  if (const auto* u = std::get_if<uint64_t>(&value)) return *u;
+  if (const auto* i = std::get_if<int64_t>(&value); i && *i >= 0) return static_cast<uint64_t>(*i);
+  return std::nullopt;
+}
+
+// A value as an error message shows it: numbers as themselves, other types by their kind.
+std::string describe(const model::FieldValue& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          return "a string";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return "a boolean";
+        } else {
+          return fmt::format("{}", v);
+        }
+      },
+      value);
+}
+
+}  // namespace
+
+RollupNode::RollupNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
+    : Node(spec, context) {
+  std::vector<std::string> as;
+  if (const auto settings = spec.all("as"); !settings.empty()) {
+    for (const auto& v : settings.back()->args) as.push_back(v.text);
+  }
+  for (size_t i = 0; i < spec.args.size(); ++i) {
+    const std::string& field = spec.args[i].text;
+    const std::string& name = i < as.size() ? as[i] : field;
+    names_.push_back({field, field + "_delta", field + "_wrap", field + "_restart", name,
+                      name + "_count", name + "_wraps", name + "_restarts"});
+  }
+  time_weighted_ = spec.has("timeWeighted");
+  counts_ = spec.has("counts");
+  if (const compile::Value* unit = spec.property("unit")) unit_ = unit->integer;
+}
+
+RollupNode::GroupState& RollupNode::group(model::GroupKey key) {
+  if (GroupState* state = groups_.find(key)) return *state;
+  GroupState& state = groups_[key];
+  start_window(state);
+  return state;
+}
+
+void RollupNode::start_window(GroupState& state) const {
+  state.fields.assign(names_.size(), RollupAccumulator{});
+}
+
+void RollupNode::on_point(runtime::PointMessage&& message, int /*port*/) {
+  // Only a fused window sends points on a batch edge: the next point of the open window, which
+  // counts as part of one batch, as without fusion.
+  --stats_.processed;
+  GroupState& state = group(message.group);
+  if (!state.open) {
+    state.open = true;
+    start_window(state);
+  }
+  add_point(state, message.point.fields);
+}
+
+void RollupNode::on_batch(model::Batch&& batch, int /*port*/) {
+  GroupState& state = group(batch.group);
+  state.known = true;
+  if (!state.open) start_window(state);
+  state.open = false;
+  for (const auto& point : batch.points) add_point(state, point.fields);
+  emit_window(state, batch);
+}
+
+void RollupNode::add_point(GroupState& state, const model::Fields& fields) {
+  for (size_t i = 0; i < names_.size(); ++i) add_field(state.fields[i], names_[i], fields);
+}
+
+void RollupNode::add_field(RollupAccumulator& accumulator, const FieldNames& names,
+                           const model::Fields& fields) {
+  const model::FieldValue* value = model::find_field(fields, names.field);
+  if (!value) return;
+  if (!model::is_numeric(*value)) {
+    return error(fmt::format("field {} is {}, not a number", names.field, describe(*value)));
+  }
+  if (!time_weighted_ && !accepts_type(accumulator, *value, names)) return;
+  // Every companion is read before anything is added, so a bad one skips the value whole.
+  std::optional<uint64_t> delta;
+  std::optional<uint64_t> elapsed;
+  if (time_weighted_) {
+    delta = companion(fields, names.field, names.delta, false);
+    elapsed = companion(fields, names.field, elapsed_, false);
+    if (!delta || !elapsed) return;
+    if (*elapsed == 0) {
+      return error(fmt::format("field {} covers no time: {} is 0", names.field, elapsed_));
+    }
+  }
+  std::optional<uint64_t> wraps;
+  std::optional<uint64_t> restarts;
+  if (counts_) {
+    wraps = companion(fields, names.field, names.wrap, true);
+    restarts = companion(fields, names.field, names.restart, true);
+    if (!wraps || !restarts) return;
+  }
+  if (time_weighted_) {
+    accumulator.add_interval(*delta, *elapsed);
+  } else {
+    accumulator.add_value(*value);
+  }
+  if (counts_) accumulator.add_events(*wraps, *restarts);
+}
+
+bool RollupNode::accepts_type(const RollupAccumulator& accumulator, const model::FieldValue& value,
+                              const FieldNames& names) {
+  if (accumulator.accepts(model::type_of(value))) return true;
+  error(fmt::format("field {} has wrong type: got {}, the window's first value was {}", names.field,
+                    model::type_name(value), model::type_name(accumulator.type())));
+  return false;
+}
+
+std::optional<uint64_t> RollupNode::companion(const model::Fields& fields, const std::string& field,
+                                              const std::string& name, bool optional) {
+  const model::FieldValue* value = model::find_field(fields, name);
+  if (!value) {
+    if (optional) return 0;
+    error(fmt::format("point has field {} but no {}: timeWeighted needs counterRate's details",
+                      field, name));
+    return std::nullopt;
+  }
+  auto number = non_negative(*value);
+  if (!number) {
+    error(fmt::format("field {} must be a non-negative integer, got {}", name, describe(*value)));
+  }
+  return number;
+}
+
+void RollupNode::emit_window(const GroupState& state, const model::Batch& batch) {
+  model::Point point;
+  for (size_t i = 0; i < names_.size(); ++i) {
+    const RollupAccumulator& accumulator = state.fields[i];
+    if (accumulator.count() == 0) continue;
+    const FieldNames& names = names_[i];
+    const double value =
+        time_weighted_ ? accumulator.time_weighted_mean(unit_) : accumulator.mean();
+    model::set_field(point.fields, names.as, value);
+    if (!counts_) continue;
+    model::set_field(point.fields, names.as_count, static_cast<int64_t>(accumulator.count()));
+    model::set_field(point.fields, names.as_wraps, accumulator.wraps());
+    model::set_field(point.fields, names.as_restarts, accumulator.restarts());
+  }
+  if (point.fields.empty()) return;
+  point.name = batch.name;
+  point.tags = context_.interner.tags(batch.group);
+  point.time = batch.time;
+  emit_point(runtime::PointMessage{std::move(point), batch.group});
+}
+
+void RollupNode::on_barrier(const runtime::BarrierMessage& barrier, int /*port*/) {
+  group(barrier.group).known = true;
+  emit(runtime::Message(barrier));
+}
+
+void RollupNode::on_delete_group(const runtime::DeleteGroupMessage& message, int /*port*/) {
+  // Forwarded only by a node that knew the group: fused points alone do not make it known, as a
+  // buffered window would not have sent anything yet.
+  const GroupState* state = groups_.find(message.group);
+  if (!state) return;
+  const bool known = state->known;
+  groups_.erase(message.group);
+  if (known) emit(runtime::Message(message));
+}
+
+void RollupNode::save(runtime::StateWriter& out) const {
+  std::vector<model::GroupKey> keys;
+  groups_.for_each([&](model::GroupKey key, const GroupState&) { keys.push_back(key); });
+  out.u64(keys.size());
+  for (const auto key : keys) {
+    save_group(out, key);
+    const GroupState& state = *groups_.find(key);
+    out.boolean(state.known);
+    out.boolean(state.open);
+    for (const auto& accumulator : state.fields) accumulator.save(out);
+  }
+}
+
+void RollupNode::restore(runtime::StateReader& in) {
+  groups_.clear();
+  for (uint64_t n = in.u64(); n > 0; --n) {
+    GroupState& state = groups_[restore_group(in)];
+    state.known = in.boolean();
+    state.open = in.boolean();
+    start_window(state);
+    for (auto& accumulator : state.fields) accumulator.restore(in);
+  }
+}
+
+}  // namespace farad::nodes

@@ -1,0 +1,16 @@
+#pragma once
+// The nodes' statistics as JSON lines (`farad run --stats FILE`): one object per node, in walk
+// order, with Kapacitor's counters and the node-specific ones.
+
+#include <string>
+#include <vector>
+
+#include "runtime/task.hpp"
+
+namespace farad::runtime {
+
+/// One line per node: {"name", "processed", "emitted", "errors", "working_cardinality", then
+/// the node's own counters in the order it declared them}.
+std::string node_reports_json(const std::vector<NodeReport>& reports);
+
+}  // namespace farad::runtime

@@ -1,0 +1,167 @@
+#include "runtime/reorder_buffer.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace farad::runtime {
+
+namespace {
+
+// std::push_heap/pop_heap build a max-heap; ordering by "later" puts the oldest on top.
+struct Later {
+  template <typename H>
+  bool operator()(const H& a, const H& b) const {
+    return a.time != b.time ? a.time > b.time : a.sequence > b.sequence;
+  }
+};
+
+enum Kind : uint64_t { kPoint = 0, kBarrier = 1, kDelete = 2 };
+
+}  // namespace
+
+int64_t ReorderBuffer::watermark() const {
+  if (!seen_point_) return std::numeric_limits<int64_t>::min();
+  int64_t w = 0;
+  if (__builtin_sub_overflow(newest_, lateness_, &w)) return std::numeric_limits<int64_t>::min();
+  return w;
+}
+
+bool ReorderBuffer::offer(PointMessage&& point) {
+  const int64_t time = point.point.time;
+  if (time < watermark()) return false;
+  if (!seen_point_ || time > newest_) newest_ = time;
+  seen_point_ = true;
+  hold(time, Message(std::move(point)));
+  return true;
+}
+
+void ReorderBuffer::offer(const BarrierMessage& barrier) {
+  hold(barrier.time, Message(barrier));
+}
+
+void ReorderBuffer::offer(const DeleteGroupMessage& deletion) {
+  hold(seen_point_ ? newest_ : std::numeric_limits<int64_t>::min(), Message(deletion));
+}
+
+void ReorderBuffer::hold(int64_t time, Message&& message) {
+  hold(time, next_sequence_++, std::move(message));
+}
+
+void ReorderBuffer::hold(int64_t time, uint64_t sequence, Message&& message) {
+  uint32_t slot = 0;
+  if (free_slots_.empty()) {
+    slot = static_cast<uint32_t>(slots_.size());
+    slots_.push_back(std::move(message));
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+    slots_[slot] = std::move(message);
+  }
+  const Entry entry{time, sequence, slot};
+  if (run_head_ == run_.size() || !Later{}(run_.back(), entry)) {
+    run_.push_back(entry);
+  } else {
+    heap_.push_back(entry);
+    std::push_heap(heap_.begin(), heap_.end(), Later{});
+  }
+}
+
+const ReorderBuffer::Entry* ReorderBuffer::oldest() const {
+  const Entry* run = run_head_ < run_.size() ? &run_[run_head_] : nullptr;
+  const Entry* heap = heap_.empty() ? nullptr : &heap_.front();
+  if (!run) return heap;
+  if (!heap) return run;
+  return Later{}(*run, *heap) ? heap : run;
+}
+
+bool ReorderBuffer::ready() const {
+  const Entry* entry = oldest();
+  return entry && entry->time < watermark();
+}
+
+Message ReorderBuffer::pop() {
+  const Entry* entry = oldest();
+  const uint32_t slot = entry->slot;
+  if (!heap_.empty() && entry == &heap_.front()) {
+    std::pop_heap(heap_.begin(), heap_.end(), Later{});
+    heap_.pop_back();
+  } else {
+    ++run_head_;
+  }
+  Message message = std::move(slots_[slot]);
+  free_slots_.push_back(slot);
+  if (run_head_ == run_.size()) {  // the run is used up: reuse its storage from the start
+    run_.clear();
+    run_head_ = 0;
+  }
+  if (empty()) {  // nothing held: slots restart from 0 (capacity kept)
+    slots_.clear();
+    free_slots_.clear();
+  }
+  return message;
+}
+
+void ReorderBuffer::save(StateWriter& out, const GroupWriter& write_group) const {
+  out.boolean(seen_point_);
+  out.i64(newest_);
+  out.u64(next_sequence_);
+  // Every held entry, oldest first: restoring holds them again in that order, which puts them
+  // all in the run.
+  std::vector<Entry> entries(run_.begin() + static_cast<std::ptrdiff_t>(run_head_), run_.end());
+  entries.insert(entries.end(), heap_.begin(), heap_.end());
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return Later{}(b, a); });
+  out.u64(entries.size());
+  for (const Entry& entry : entries) {
+    const Message& message = slots_[entry.slot];
+    out.i64(entry.time);
+    out.u64(entry.sequence);
+    if (const auto* point = std::get_if<PointMessage>(&message)) {
+      out.u64(kPoint);
+      write_group(out, point->group);
+      out.point(point->point);
+    } else if (const auto* barrier = std::get_if<BarrierMessage>(&message)) {
+      out.u64(kBarrier);
+      write_group(out, barrier->group);
+      out.i64(barrier->time);
+    } else {
+      out.u64(kDelete);
+      write_group(out, std::get<DeleteGroupMessage>(message).group);
+    }
+  }
+}
+
+void ReorderBuffer::restore(StateReader& in, const GroupReader& read_group) {
+  heap_.clear();
+  run_.clear();
+  run_head_ = 0;
+  slots_.clear();
+  free_slots_.clear();
+  seen_point_ = in.boolean();
+  newest_ = in.i64();
+  next_sequence_ = in.u64();
+  const uint64_t count = in.u64();
+  run_.reserve(count);
+  for (uint64_t i = 0; i < count; ++i) {
+    const int64_t time = in.i64();
+    const uint64_t sequence = in.u64();
+    const uint64_t kind = in.u64();
+    const model::GroupKey group = read_group(in);
+    if (kind == kPoint) {
+      model::Point point = in.point();
+      hold(time, sequence, Message(PointMessage{std::move(point), group}));
+    } else if (kind == kBarrier) {
+      const int64_t barrier_time = in.i64();
+      hold(time, sequence, Message(BarrierMessage{group, barrier_time}));
+    } else if (kind == kDelete) {
+      hold(time, sequence, Message(DeleteGroupMessage{group}));
+    } else {
+      throw StateError("reorder buffer: unknown message kind in the saved state");
+    }
+  }
+  if (!heap_.empty()) {
+    throw StateError("reorder buffer: the saved messages are not in time order");
+  }
+}
+
+}  // namespace farad::runtime
