@@ -83,6 +83,19 @@ class LineOutput {
   uint64_t held_count_ = 0;
 };
 
+// The truth's meta line comes first and counts the lines: the missed polls are known ahead,
+// as every draw is counter-based.
+uint64_t written_lines(const SnmpOptions& options, const SnmpModel& model) {
+  const uint64_t polls = poll_count(options);
+  uint64_t device_polls = polls * options.devices;
+  if (options.gap_prob > 0) {
+    for (uint64_t k = 0; k < polls; ++k) {
+      for (uint32_t d = 0; d < options.devices; ++d) device_polls -= model.missed(k, d);
+    }
+  }
+  return device_polls * options.ifaces;
+}
+
 }  // namespace
 
 void validate(const SnmpOptions& o) {
@@ -103,6 +116,7 @@ void validate(const SnmpOptions& o) {
           "--jitter must be at least 0 and less than --interval");
   require(o.shuffle_window_ns >= 0, "--shuffle-window must not be negative");
   require(o.truth_period_ns > 0, "--truth-period must be positive");
+  require(o.wrap_ceiling > 0, "--wrap-ceiling must be positive");
 }
 
 uint64_t poll_count(const SnmpOptions& o) {
@@ -125,7 +139,10 @@ SnmpStats generate_snmp(const SnmpOptions& options, ByteSink* lines, ByteSink* t
   std::unique_ptr<LineOutput> output;
   if (lines) output = std::make_unique<LineOutput>(*lines, writer.max_block_bytes());
   std::unique_ptr<SnmpTruth> rollup;
-  if (truth) rollup = std::make_unique<SnmpTruth>(options, *truth);
+  if (truth) {
+    rollup = std::make_unique<SnmpTruth>(options, *truth);
+    rollup->write_meta(written_lines(options, model));
+  }
   const bool shuffle = options.shuffle_window_ns > 0;
 
   SnmpStats stats;
@@ -144,13 +161,8 @@ SnmpStats generate_snmp(const SnmpOptions& options, ByteSink* lines, ByteSink* t
         continue;
       }
       stats.lines += options.ifaces;
-      if (rollup) {
-        // The truth sees what a reader of the output sees: the written, truncated times.
-        const size_t first = size_t{d} * options.ifaces;
-        for (uint32_t i = 0; i < options.ifaces; ++i) {
-          rollup->add(first + i, poll.written_ns, poll.in[i], poll.out[i]);
-        }
-      }
+      // The truth sees what a reader of the output sees: the written, truncated times.
+      if (rollup) rollup->add_poll(d, poll);
       if (!output) continue;
       char* begin = output->reserve();
       char* end = writer.write_block(begin, d, poll);

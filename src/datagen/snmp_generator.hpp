@@ -6,7 +6,8 @@
 // Data: measurement `interface`, tags agent_host (10.0.x.y), hostname (r0001), ifIndex (1..M),
 // ifName (Gi<slot>/<port>, 48 ports a slot), fields ifHCInOctets and ifHCOutOctets (Counter64),
 // with wrap32 also ifInOctets and ifOutOctets (their low 32 bits), with uptime also sysUpTime
-// (TimeTicks, 1/100 s since the device booted, modulo 2^32). See src/datagen/README.md.
+// (TimeTicks, 1/100 s since the device booted, modulo 2^32). The truth is the rollup of the
+// reference generator snmpgen.py, in its format. See src/datagen/README.md.
 
 #include <cstdint>
 #include <string_view>
@@ -35,6 +36,8 @@ struct SnmpOptions {
   int64_t jitter_ns = 0;                         ///< poll instant = nominal + U[0, jitter)
   int64_t shuffle_window_ns = 0;                 ///< delivery delay U[0, window) per poll
   int64_t truth_period_ns = kDayNs;              ///< rollup window of the truth
+  double wrap_ceiling = 1.25e8;                  ///< B/s: a faster "wrap" is a restart (truth)
+  bool tw_mean = false;                          ///< add the time-weighted mean to the truth
 };
 
 /// Throws std::invalid_argument naming the offending option when `options` cannot be generated.

@@ -1,7 +1,5 @@
 #include "datagen/snmp_lines.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -31,7 +29,7 @@ SnmpLineWriter::SnmpLineWriter(const SnmpOptions& options) : options_(options) {
   size_t longest = 0;
   for (uint32_t d = 0; d < options.devices; ++d) {
     const std::string host = agent_host(d);
-    const std::string hostname = fmt::format("r{:04}", d + 1);
+    const std::string hostname = host_name(d);
     for (uint32_t i = 0; i < options.ifaces; ++i) {
       const size_t before = prefixes_.size();
       prefixes_ += "interface,agent_host=" + host + ",hostname=" + hostname +

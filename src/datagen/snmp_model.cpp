@@ -127,17 +127,26 @@ void SnmpModel::poll(uint64_t k, uint32_t device, DevicePoll& poll) {
   poll.delivery_ns =
       poll.time_ns +
       (o.shuffle_window_ns > 0 ? scaled(shuffle_.uniform(k, device), o.shuffle_window_ns) : 0);
-  poll.missed = o.gap_prob > 0 && gap_.uniform(k, device) < o.gap_prob;
+  poll.missed = missed(k, device);
   poll.uptime_ticks = static_cast<uint32_t>(static_cast<uint64_t>(
       floor_div(poll.time_ns - dev.boot_ns, 10'000'000)));  // mod 2^32, as TimeTicks wraps
   poll.in = read_in_.data() + first;
   poll.out = read_out_.data() + first;
 }
 
+bool SnmpModel::missed(uint64_t k, uint32_t device) const {
+  return options_.gap_prob > 0 && gap_.uniform(k, device) < options_.gap_prob;
+}
+
 std::string agent_host(uint32_t device) {
   const uint32_t subnet = device / 254, host = device % 254 + 1;
   return "10." + std::to_string(subnet >> 8) + "." + std::to_string(subnet & 255) + "." +
          std::to_string(host);
+}
+
+std::string host_name(uint32_t device) {
+  std::string digits = std::to_string(device + 1);
+  return "r" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
 }
 
 std::string if_name(uint32_t iface) {

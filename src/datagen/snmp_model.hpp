@@ -45,6 +45,10 @@ class SnmpModel {
   /// k = 0, 1, 2, ... in order; the arrays in `poll` stay valid until the next call.
   void poll(uint64_t k, uint32_t device, DevicePoll& poll);
 
+  /// Whether device `device`'s poll `k` is missing (gap_prob); the same answer poll() gives,
+  /// without advancing anything.
+  bool missed(uint64_t k, uint32_t device) const;
+
  private:
   struct Device {
     double peak_s = 0;     // second of the UTC day with the most traffic
@@ -66,6 +70,9 @@ class SnmpModel {
 
 /// agent_host of a device: 10.0.0.1 for device 0, counting up and skipping .0 and .255.
 std::string agent_host(uint32_t device);
+
+/// hostname of a device: r0001 for device 0.
+std::string host_name(uint32_t device);
 
 /// ifName of an interface: Gi0/1 .. Gi0/48, Gi1/1, ...
 std::string if_name(uint32_t iface);

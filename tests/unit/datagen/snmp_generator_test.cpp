@@ -7,12 +7,12 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "datagen/byte_sink.hpp"
-#include "datagen/snmp_truth.hpp"
 #include "io/time_format.hpp"
 
 using farad::datagen::generate_snmp;
@@ -194,32 +194,6 @@ TEST_CASE("snmp generator: a shuffled line is never older than the window", "[da
   CHECK(out_of_order);
 }
 
-TEST_CASE("snmp truth: a constant rate has that mean in every window", "[datagen]") {
-  // One series at exactly 1000 B/s in and 500 B/s out, polled every 60 s for three hours from
-  // midnight, 1h windows. out restarts from 0 at 02:00, the first point of the third window:
-  // that rate is dropped, the next ones count again (0.5 B/s).
-  SnmpOptions o;
-  o.devices = o.ifaces = 1;
-  o.truth_period_ns = 3600 * kSecondNs;
-  StringSink sink;
-  farad::datagen::SnmpTruth truth(o, sink);
-  const int64_t start = 1'491'868'800 * kSecondNs;
-  for (uint64_t k = 0; k < 180; ++k) {
-    const uint64_t in = 5'000 + 1'000 * 60 * k;
-    const uint64_t out = k < 120 ? 1'000'000 + 500 * 60 * k : 30 * k;
-    truth.add(0, start + static_cast<int64_t>(k) * 60 * kSecondNs, in, out);
-  }
-  truth.finish();
-  const std::string series = R"({"agent_host":"10.0.0.1","ifName":"Gi0/1",)";
-  CHECK(sink.text() ==
-        series + R"("time":"2017-04-11T01:00:00Z","in_rate_mean":1000,"out_rate_mean":500,)" +
-            R"("count":59,"in_count":59,"out_count":59})" + "\n" +  // the first point gives none
-            series + R"("time":"2017-04-11T02:00:00Z","in_rate_mean":1000,"out_rate_mean":500,)" +
-            R"("count":60,"in_count":60,"out_count":60})" + "\n" + series +
-            R"("time":"2017-04-11T03:00:00Z","in_rate_mean":1000,"out_rate_mean":0.5,)" +
-            R"("count":60,"in_count":60,"out_count":59})" + "\n");
-}
-
 TEST_CASE("snmp truth: matches the rollup recomputed from the lines", "[datagen]") {
   SnmpOptions o = small();
   o.duration_ns = 86'400 * kSecondNs;
@@ -232,51 +206,76 @@ TEST_CASE("snmp truth: matches the rollup recomputed from the lines", "[datagen]
   std::string truth_text;
   const auto lines = parse(generate(o, nullptr, &truth_text));
 
-  // Independently: per series in time order, non-negative rates, summed per window end.
+  // Independently: per series in time order, the non_negative and wrap_corrected rates of the
+  // 64-bit counters, summed per window start.
   struct Sums {
-    double in = 0, out = 0;
-    uint64_t n_in = 0, n_out = 0;
+    double sum[2] = {0, 0};
+    uint64_t count[2] = {0, 0};
   };
   std::map<std::string, std::vector<const Line*>> by_series;
   for (const Line& line : lines) by_series[line.series].push_back(&line);
-  std::map<std::pair<std::string, int64_t>, Sums> expected;
+  std::map<std::tuple<std::string, std::string, int64_t>, Sums> expected;  // variant, tags, start
   for (auto& [series, points] : by_series) {
     std::stable_sort(points.begin(), points.end(),
                      [](const Line* a, const Line* b) { return a->time < b->time; });
-    const std::string host =
-        series.substr(series.find("agent_host=") + 11,
-                      series.find(",hostname") - series.find("agent_host=") - 11);
-    const std::string key = host + " " + series.substr(series.find("ifName=") + 7);
+    const std::string tags = series.substr(series.find(',') + 1);
     for (size_t n = 1; n < points.size(); ++n) {
       const int64_t t = points[n]->time * kSecondNs, dt = t - points[n - 1]->time * kSecondNs;
-      Sums& sums = expected[{key, (t / o.truth_period_ns + 1) * o.truth_period_ns}];
-      for (bool in : {true, false}) {
-        const char* field = in ? "ifHCInOctets" : "ifHCOutOctets";
-        const double v = static_cast<double>(integer(points[n]->fields.at(field)));
-        const double prev = static_cast<double>(integer(points[n - 1]->fields.at(field)));
-        if (v < prev) continue;
-        (in ? sums.in : sums.out) += (v - prev) / (static_cast<double>(dt) / 1e9);
-        ++(in ? sums.n_in : sums.n_out);
+      const int64_t start = t / o.truth_period_ns * o.truth_period_ns;
+      const double seconds = static_cast<double>(dt) / 1e9;
+      for (int f = 0; f < 2; ++f) {
+        const char* field = f == 0 ? "ifHCInOctets" : "ifHCOutOctets";
+        const uint64_t v = integer(points[n]->fields.at(field));
+        const uint64_t prev = integer(points[n - 1]->fields.at(field));
+        if (v >= prev) {
+          for (const char* variant : {"non_negative", "wrap_corrected"}) {
+            Sums& sums = expected[{variant, tags, start}];
+            sums.sum[f] += static_cast<double>(v - prev) / seconds;
+            ++sums.count[f];
+          }
+          continue;
+        }
+        expected[{"non_negative", tags, start}];  // the window has a row if the other field rose
+        // A fall of a 64-bit counter is never a wrap below 1.25e8 B/s: a restart from 0.
+        Sums& sums = expected[{"wrap_corrected", tags, start}];
+        sums.sum[f] += static_cast<double>(v) / seconds;
+        ++sums.count[f];
       }
     }
   }
+  std::erase_if(expected, [](const auto& entry) {
+    return entry.second.count[0] == 0 && entry.second.count[1] == 0;
+  });
   size_t rows = 0;
   std::istringstream in(truth_text);
+  std::string meta;
+  std::getline(in, meta);
+  CHECK(nlohmann::json::parse(meta)["type"] == "meta");
+  CHECK(nlohmann::json::parse(meta)["lines"] == lines.size());  // known before the gaps happen
   for (std::string row; std::getline(in, row); ++rows) {
     const auto json = nlohmann::json::parse(row);
-    const int64_t end = *farad::io::parse_rfc3339_nanos(json["time"].get<std::string>());
-    const std::string key =
-        json["agent_host"].get<std::string>() + " " + json["ifName"].get<std::string>();
-    const auto it = expected.find({key, end});
+    std::string tags;
+    for (const char* tag : {"agent_host", "hostname", "ifIndex", "ifName"}) {
+      tags +=
+          std::string(tags.empty() ? "" : ",") + tag + "=" + json["tags"][tag].get<std::string>();
+    }
+    const std::string variant = json["variant"].get<std::string>();
+    const int64_t start = json["start_ns"].get<int64_t>();
+    CHECK(json["stop_ns"].get<int64_t>() == start + o.truth_period_ns);
+    CHECK(*farad::io::parse_rfc3339_nanos(json["time"].get<std::string>()) == start);
+    const auto it = expected.find({variant, tags, start});
     REQUIRE(it != expected.end());
     const Sums& sums = it->second;
-    CHECK(json["in_count"] == sums.n_in);
-    CHECK(json["out_count"] == sums.n_out);
-    if (sums.n_in > 0) CHECK(json["in_rate_mean"] == sums.in / static_cast<double>(sums.n_in));
-    if (sums.n_out > 0) {
-      CHECK(json["out_rate_mean"] == sums.out / static_cast<double>(sums.n_out));
+    for (int f = 0; f < 2; ++f) {
+      const char* field = f == 0 ? "ifHCInOctets" : "ifHCOutOctets";
+      CHECK(json["count"][field] == sums.count[f]);
+      if (sums.count[f] > 0) {
+        CHECK(json["mean"][field] == sums.sum[f] / static_cast<double>(sums.count[f]));
+      } else {
+        CHECK(json["mean"][field].is_null());
+      }
     }
   }
   CHECK(rows == expected.size());
-  CHECK(rows == 3 * 4 * 8);  // 8 windows of 3 h in the day, every series has points in each
+  CHECK(rows == 2 * 3 * 4 * 8);  // 8 windows of 3 h in the day, every series has points in each
 }
