@@ -86,6 +86,8 @@ datagen::SnmpOptions snmp_options(const Arguments& args) {
   o.jitter_ns = duration_flag(args, "jitter", 0);
   o.shuffle_window_ns = duration_flag(args, "shuffle-window", 0);
   o.truth_period_ns = duration_flag(args, "truth-period", o.truth_period_ns);
+  o.wrap_ceiling = number_flag<double>(args, "wrap-ceiling", o.wrap_ceiling);
+  o.tw_mean = args.has("tw-mean");
   try {
     datagen::validate(o);
   } catch (const std::invalid_argument& e) {
@@ -100,8 +102,8 @@ int run_gen(const Args& argv) {
   const Arguments args(
       argv,
       {"devices", "ifaces", "interval", "start", "duration", "seed", "precision", "reset-prob",
-       "gap-prob", "jitter", "shuffle-window", "out", "truth", "truth-period"},
-      {"wrap32", "unsigned", "uptime", "stats"});
+       "gap-prob", "jitter", "shuffle-window", "out", "truth", "truth-period", "wrap-ceiling"},
+      {"wrap32", "unsigned", "uptime", "tw-mean", "stats"});
   if (args.positional().size() != 1 || args.positional()[0] != "snmp") {
     throw UsageError("gen needs a generator: snmp");
   }

@@ -51,7 +51,8 @@ Example: farad dot examples/snmp_rollup.tick | dot -Tsvg > rollup.svg
   }
   if (command == "run") {
     return R"(Usage: farad run SCRIPT --input FILE... [--dbrp db.rp]... [--precision s|ms|u|ns]
-                 [--vars FILE] [--type stream|batch] [--output FILE] [--httpout DIR] [--flush]
+                 [--vars FILE] [--type stream|batch] [--output FILE] [--httpout DIR]
+                 [--stats FILE] [--flush]
 
 Runs the task offline over recorded data, in data time, as Kapacitor would replay it.
 
@@ -69,6 +70,9 @@ Runs the task offline over recorded data, in data time, as Kapacitor would repla
                   every point reaching one is written to FILE as line protocol
   --httpout DIR   at the end, DIR/<endpoint>.json holds what Kapacitor's
                   GET /kapacitor/v1/tasks/<task>/<endpoint> would return
+  --stats FILE    at the end, one JSON object per node, one per line: name, processed,
+                  emitted, errors, working_cardinality and the node's own counters
+                  (e.g. counterRate's wraps, restarts, gaps, dropped_late, equal_time)
   --flush         emit windows still open at the end of input (Kapacitor does not)
   --type, --vars, --dbrp as for check
 
@@ -96,9 +100,14 @@ Example: farad test tests/golden
 Writes SNMP interface counters as line protocol, shaped like Telegraf's snmp input polling the
 IF-MIB interface table: measurement `interface`, tags agent_host, hostname, ifIndex, ifName,
 fields ifHCInOctets, ifHCOutOctets. Deterministic: the same flags and seed give the same bytes.
-With --truth it also writes the exact rollup the example task computes: per agent_host and
-ifName and aligned window, the mean of the non-negative per-second rates (JSON lines, see
-src/datagen/README.md). Durations: 60s, 5m, 1d, 1h30m, or plain seconds.
+With --truth it also writes the exact expected rollup, in the JSON lines format of the reference
+generator snmpgen.py (see src/datagen/README.md): a meta line, then per window, variant and
+series a row with the mean per-second rate of each counter field (`mean`, `count`), the window
+START as `time`/`start_ns` and its end as `stop_ns`. Variants: non_negative (a counter that fell
+gives no rate), wrap_corrected (a fall is a wrap, 2^64 or 2^32 for ifIn/OutOctets, when that
+rate is below --wrap-ceiling, else a restart from 0) and, with --uptime, uptime_aware (a reboot
+when sysUpTime did not advance by the elapsed time within 5 s; any other fall is a wrap).
+Durations: 60s, 5m, 1d, 1h30m, or plain seconds.
 
   --devices N           SNMP agents (default 10)
   --ifaces M            interfaces per agent, one series each (default 8)
@@ -117,9 +126,27 @@ src/datagen/README.md). Durations: 60s, 5m, 1d, 1h30m, or plain seconds.
   --out FILE            line protocol (default standard output; FILE.gz is gzipped)
   --truth FILE          write the expected rollup there
   --truth-period D      rollup window, aligned to the epoch (default 1d)
+  --wrap-ceiling R      bytes/s; a faster apparent wrap is a restart (default 1.25e8)
+  --tw-mean             add tw_mean to every row: sum of deltas / sum of seconds covered
   --stats               print line count and speed on stderr
 
 Example: farad gen snmp --devices 400 --ifaces 24 --out day.lp.gz --truth day.truth
+)";
+  }
+  if (command == "config") {
+    return R"(Usage: farad config [--config FILE] [--bind ADDR:PORT] [--data-dir DIR]
+
+Prints the daemon's effective configuration as TOML: the defaults, overridden by FILE, then by
+the flags. Every option is printed with its value under a comment that documents it and its
+default; the output is a valid config file. Errors name the file, line and key, and exit 1.
+See docs/configuration.md.
+
+  --config FILE      TOML config file (sections [http], [storage], [wal], [checkpoint],
+                     [logging], [[elasticsearch]], [[influxdb]])
+  --bind ADDR:PORT   overrides [http] bind-address (default 127.0.0.1:9092)
+  --data-dir DIR     overrides [storage] data-dir (default ./farad-data)
+
+Example: farad config > farad.toml
 )";
   }
   return {};

@@ -11,6 +11,7 @@
 #include "io/line_protocol_writer.hpp"
 #include "nodes/http_out_json.hpp"
 #include "nodes/registry.hpp"
+#include "runtime/node_report_json.hpp"
 #include "runtime/task.hpp"
 
 namespace farad::cli {
@@ -47,11 +48,17 @@ void write_http_out(runtime::Task& task, const std::string& dir) {
   }
 }
 
+void write_stats(const runtime::Task& task, const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << runtime::node_reports_json(task.report());
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
 }  // namespace
 
 int run_run(const Args& argv) {
   std::set<std::string> flags = kTaskFlags;
-  flags.insert({"input", "output", "httpout"});
+  flags.insert({"input", "output", "httpout", "stats"});
   flags.insert(kInputValueFlags.begin(), kInputValueFlags.end());
   std::set<std::string> switches = kInputSwitches;
   switches.insert("flush");
@@ -61,7 +68,8 @@ int run_run(const Args& argv) {
   if (inputs.empty()) throw UsageError("run needs at least one --input FILE");
   const std::string& path = args.positional().front();
 
-  const compile::CompileOptions options = task_options(args, path);
+  compile::CompileOptions options = task_options(args, path);
+  options.allow_repeated_dbrps = true;
   const lang::Source source = lang::read_source_file(path);
   const compile::CompileResult compiled = compile::compile_source(source, options);
   std::cerr << lang::render_all(compiled.diagnostics);
@@ -78,6 +86,7 @@ int run_run(const Args& argv) {
   const RunSummary summary = feed_inputs(task, inputs, input_options(args));
   task.finish(args.has("flush"));
   if (auto dir = args.value("httpout")) write_http_out(task, *dir);
+  if (auto stats = args.value("stats")) write_stats(task, *stats);
   if (summary.rejected_lines > 0) {
     std::cerr << fmt::format("farad run: {} input line(s) rejected\n", summary.rejected_lines);
   }

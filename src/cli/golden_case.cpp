@@ -102,8 +102,10 @@ CaseResult run_golden_case(const std::string& folder_text, const std::string& na
     switches.insert("flush");
     const Arguments args(words, flags, switches);
     const std::string script = (folder / "script.tick").string();
+    compile::CompileOptions options = task_options(args, script);
+    options.allow_repeated_dbrps = true;  // as `farad run`
     const compile::CompileResult compiled =
-        compile::compile_source(lang::read_source_file(script), task_options(args, script));
+        compile::compile_source(lang::read_source_file(script), options);
 
     if (fs::exists(folder / "expected.error")) {
       result.reason = check_expected_error(folder / "expected.error", compiled.diagnostics);

@@ -1,5 +1,7 @@
 #include "cli/run_inputs.hpp"
 
+#include "cli/precision_guess.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 
 #include "io/byte_source.hpp"
 #include "io/line_protocol.hpp"
+#include "io/point_block_reader.hpp"
 #include "io/recording.hpp"
 #include "io/time_format.hpp"
 
@@ -37,35 +40,23 @@ void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precis
   const auto& spec = task.spec();
   const std::string database = spec.dbrps.empty() ? "" : spec.dbrps.front().database;
   const std::string rp = spec.dbrps.empty() ? "" : spec.dbrps.front().retention_policy;
-  auto source = io::open_maybe_gzip(path);
-  std::string buffer;
-  std::vector<char> chunk(1 << 20);
-  uint32_t first_line = 1;
-  bool at_end = false;
-  while (!at_end) {
-    const size_t n = source->read(chunk.data(), chunk.size());
-    at_end = n == 0;
-    buffer.append(chunk.data(), n);
-    // Parse whole lines only; the tail waits for the next chunk.
-    const size_t cut = at_end ? buffer.size() : buffer.rfind('\n') + 1;
-    if (cut == 0) continue;  // no complete line yet (rfind gave npos)
-    const std::string_view complete(buffer.data(), cut);
-    io::ParseOptions options{precision, 0};
-    io::LineParser parser(complete, options, first_line);
-    for (;;) {
-      const auto status = parser.next();
-      if (status == io::LineParser::Status::End) break;
-      if (status == io::LineParser::Status::Error) {
-        ++summary.rejected_lines;
-        const auto& e = parser.error();
-        std::cerr << fmt::format("{}:{}:{}: error: {}\n", path, e.line, e.column, e.message);
-        continue;
-      }
-      task.push_point(io::to_point(parser.view(), database, rp));
+  // Reading and parsing run on a second thread; errors are printed here, in input order
+  // between the points around them, as a single-threaded loop would print them.
+  io::PointBlockReader reader(io::open_maybe_gzip(path), io::ParseOptions{precision, 0}, database,
+                              rp);
+  auto report = [&](const io::LineError& e) {
+    ++summary.rejected_lines;
+    std::cerr << fmt::format("{}:{}:{}: error: {}\n", path, e.line, e.column, e.message);
+  };
+  io::PointBlock block;
+  while (reader.next(block)) {
+    auto error = block.errors.begin();
+    for (size_t i = 0; i < block.points.size(); ++i) {
+      for (; error != block.errors.end() && error->first == i; ++error) report(error->second);
+      task.push_point(std::move(block.points[i]));
       ++summary.points;
     }
-    first_line += static_cast<uint32_t>(std::count(complete.begin(), complete.end(), '\n'));
-    buffer.erase(0, cut);
+    for (; error != block.errors.end(); ++error) report(error->second);
   }
 }
 
@@ -127,6 +118,26 @@ void feed_batch_recordings(runtime::Task& task, const std::vector<std::string>& 
   }
 }
 
+/// The given precision, or the one the file's first timestamp shows (said on stderr).
+io::Precision line_protocol_precision(const std::string& path, const InputOptions& options,
+                                      io::Precision given) {
+  if (!options.infer_precision) return given;
+  std::string head(64 * 1024, '\0');
+  auto source = io::open_maybe_gzip(path);
+  size_t size = 0;
+  while (size < head.size()) {
+    const size_t n = source->read(head.data() + size, head.size() - size);
+    if (n == 0) break;
+    size += n;
+  }
+  head.resize(size);
+  const auto guessed = guess_precision(head);
+  if (!guessed) return given;
+  std::cerr << fmt::format("farad run: {} has timestamps in {}: read with --precision {}\n", path,
+                           io::precision_name(*guessed), io::precision_name(*guessed));
+  return *guessed;
+}
+
 }  // namespace
 
 const std::set<std::string> kInputValueFlags = {"precision", "replay-start"};
@@ -135,6 +146,7 @@ const std::set<std::string> kInputSwitches = {"rec-time"};
 InputOptions input_options(const Arguments& args) {
   InputOptions options;
   options.precision = args.value("precision").value_or("ns");
+  options.infer_precision = !args.has("precision");
   if (!io::parse_precision(options.precision)) {
     throw UsageError("--precision must be one of ns, u, ms, s, m, h; got " + options.precision);
   }
@@ -159,7 +171,7 @@ RunSummary feed_inputs(runtime::Task& task, const std::vector<std::string>& inpu
     } else if (ends_with(path, ".srpl") || ends_with(path, ".srpl.gz")) {
       feed_stream_recording(task, path, options, *precision, summary);
     } else {
-      feed_line_protocol(task, path, *precision, summary);
+      feed_line_protocol(task, path, line_protocol_precision(path, options, *precision), summary);
     }
   }
   if (!batch_inputs.empty()) feed_batch_recordings(task, batch_inputs, options, summary);

@@ -16,6 +16,9 @@ inline constexpr int64_t kDefaultReplayStart = 31536000LL * 1000000000;
 
 struct InputOptions {
   std::string precision = "ns";  ///< of line protocol and .srpl inputs
+  /// Without --precision, each line-protocol file's precision is inferred from its first
+  /// timestamp (cli/precision_guess.hpp); .srpl inputs stay at `precision`.
+  bool infer_precision = false;
   /// Recordings (.srpl, .brpl) are replayed as `kapacitor replay` does without -rec-time: times
   /// are shifted so that a recording's first point falls on the replay clock's start. With
   /// `recorded_times` they are kept. Line protocol is never shifted.
