@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Prints the demo's daily rates next to the generator's expected rollup.
 
-Usage: demo_report.py ROLLUP.lp TRUTH.jsonl [STATS.json]
+Usage: demo_report.py [--tw-mean] ROLLUP.lp TRUTH.jsonl [STATS.jsonl]
 
 ROLLUP.lp holds the job's output (measurement interface_daily, tags agent_host and ifName, fields
 in_bps and out_bps, stamped at the window start). TRUTH.jsonl is `farad gen snmp --truth`: rows per
 variant, series and window. Every output row must equal the `wrap_corrected` row of its series and
 day within 1e-9 relative, and every such row must have an output row. The `non_negative` column
-shows what Kapacitor's derivative().nonNegative() gives on the same data. Exits 1 on disagreement.
+shows what Kapacitor's derivative().nonNegative() gives on the same data. With --tw-mean the
+output is compared with the truth's time-weighted means (`tw_mean`, from `--tw-mean` truth)
+instead. Exits 1 on disagreement.
 """
 
 import json
@@ -29,7 +31,7 @@ def read_rollup(path):
     return rows
 
 
-def read_truth(path):
+def read_truth(path, statistic):
     truth = {}
     for line in open(path):
         row = json.loads(line)
@@ -37,7 +39,7 @@ def read_truth(path):
             continue
         tags = row["tags"]
         key = (tags["agent_host"], tags["ifName"], row["start_ns"])
-        truth.setdefault(row["variant"], {})[key] = row["mean"]
+        truth.setdefault(row["variant"], {})[key] = row[statistic]
     return truth
 
 
@@ -48,8 +50,13 @@ def relative(got, want):
 
 
 def main():
-    got = read_rollup(sys.argv[1])
-    truth = read_truth(sys.argv[2])
+    args = sys.argv[1:]
+    statistic = "mean"
+    if args and args[0] == "--tw-mean":
+        statistic = "tw_mean"
+        args = args[1:]
+    got = read_rollup(args[0])
+    truth = read_truth(args[1], statistic)
     expected = truth["wrap_corrected"]
     kapacitor = truth.get("non_negative", {})
     print(f"{'agent_host':<11} {'ifName':<7} {'day (UTC)':<10} {'in B/s':>13} {'out B/s':>13}"
@@ -85,8 +92,8 @@ def main():
     print()
     print(f"{len(got)} daily rows; largest relative difference from the expected rollup: "
           f"{worst:.1e}; missing rows: {missing}; unexpected rows: {extra}")
-    if len(sys.argv) > 3:
-        for node in (json.loads(line) for line in open(sys.argv[3]) if line.strip()):
+    if len(args) > 2:
+        for node in (json.loads(line) for line in open(args[2]) if line.strip()):
             counters = {k: v for k, v in node.items()
                         if k in ("wraps", "restarts", "gaps", "dropped_late", "equal_time")}
             if counters:
