@@ -93,6 +93,11 @@ Message ReorderBuffer::pop() {
   if (run_head_ == run_.size()) {  // the run is used up: reuse its storage from the start
     run_.clear();
     run_head_ = 0;
+  } else if (run_head_ >= 4096 && run_head_ * 2 >= run_.size()) {
+    // In-order data keeps the run from ever emptying: drop the released half now and then, so
+    // its size stays that of what is held (amortised O(1) per message).
+    run_.erase(run_.begin(), run_.begin() + static_cast<std::ptrdiff_t>(run_head_));
+    run_head_ = 0;
   }
   if (empty()) {  // nothing held: slots restart from 0 (capacity kept)
     slots_.clear();
