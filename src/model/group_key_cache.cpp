@@ -19,7 +19,7 @@ uint64_t hash_value(uint64_t hash, std::string_view text) {
     hash ^= hash >> 29;
   }
   uint64_t tail = 0;
-  std::memcpy(&tail, p, n);
+  if (n > 0) std::memcpy(&tail, p, n);  // an empty view's data() may be null
   hash = (hash ^ tail ^ (static_cast<uint64_t>(text.size()) << 56)) * kMultiplier;
   return hash ^ (hash >> 32);
 }
@@ -58,7 +58,8 @@ bool GroupKeyCache::same_values(uint32_t at) const {
     uint32_t length = 0;
     std::memcpy(&length, p, sizeof length);
     p += sizeof length;
-    if (length != value.size() || std::memcmp(p, value.data(), length) != 0) return false;
+    if (length != value.size()) return false;
+    if (length != 0 && std::memcmp(p, value.data(), length) != 0) return false;
     p += length;
   }
   return true;
@@ -71,7 +72,7 @@ void GroupKeyCache::insert(uint64_t hash, GroupKey key) {
   for (const auto value : current_) {
     const auto length = static_cast<uint32_t>(value.size());
     values_.append(reinterpret_cast<const char*>(&length), sizeof length);
-    values_.append(value);
+    if (!value.empty()) values_.append(value);
   }
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash & mask;
