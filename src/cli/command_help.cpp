@@ -149,6 +149,25 @@ See docs/configuration.md.
 Example: farad config > farad.toml
 )";
   }
+  if (command == "serve") {
+    return R"(Usage: farad serve [--config FILE] [--bind ADDR:PORT] [--data-dir DIR]
+
+Runs the daemon. Bodies written to /write (InfluxDB 1.x), /kapacitor/v1/write and
+/api/v2/write are appended to the write-ahead log in DIR/wal before they are acknowledged,
+then processed in log order by the enabled tasks whose dbrps they match. Tasks are managed
+with Kapacitor's task API (/kapacitor/v1/tasks) and kept in DIR/tasks; every [checkpoint]
+interval and at shutdown each task's state is saved in DIR/checkpoints, and a restart resumes
+from there, replaying the log. fileOut paths are relative to DIR. SIGTERM or SIGINT stops
+accepting writes, processes what is queued, checkpoints and exits 0. Port 0 picks a free port;
+the log line "listening on ADDR:PORT" names it.
+
+  --config FILE      TOML config file (see farad config)
+  --bind ADDR:PORT   overrides [http] bind-address (default 127.0.0.1:9092)
+  --data-dir DIR     overrides [storage] data-dir (default ./farad-data)
+
+Example: farad serve --config farad.toml
+)";
+  }
   return {};
 }
 

@@ -16,6 +16,7 @@ int run_run(const Args& args);
 int run_test(const Args& args);
 int run_gen(const Args& args);
 int run_config(const Args& args);
+int run_serve(const Args& args);
 
 /// Help text of a command, or empty if there is no such command.
 std::string command_help(const std::string& command);

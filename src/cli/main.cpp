@@ -20,6 +20,7 @@ Commands:
   test    run script test cases (folders with script.tick, input, expected results)
   gen     generate test data: SNMP interface counters and their expected rollup
   config  print the daemon's effective configuration (defaults, file, flags) as TOML
+  serve   run the daemon: HTTP writes to a write-ahead log, tasks, checkpoints, task API
   help    show help for a command
 
 Flags are accepted with one or two dashes (-vars FILE, --vars FILE, --vars=FILE).
@@ -47,8 +48,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   static const std::map<std::string, int (*)(const Args&)> commands = {
-      {"check", run_check}, {"fmt", run_fmt}, {"dot", run_dot},      {"run", run_run},
-      {"test", run_test},   {"gen", run_gen}, {"config", run_config}};
+      {"check", run_check}, {"fmt", run_fmt}, {"dot", run_dot},       {"run", run_run},
+      {"test", run_test},   {"gen", run_gen}, {"config", run_config}, {"serve", run_serve}};
   auto it = commands.find(command);
   if (it == commands.end()) {
     std::cerr << "farad: unknown command '" << command << "'\n\n" << kUsage;

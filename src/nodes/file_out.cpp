@@ -79,6 +79,8 @@ const model::Field* non_finite_field(const model::Point& point) {
 FileOutNode::FileOutNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
     : PointWriterNode(spec, context),
       path_(spec.args.empty() ? std::string() : spec.args[0].text),
+      file_path_(context.output_dir.empty() ? std::filesystem::path(path_)
+                                            : context.output_dir / path_),
       format_(format_of(spec)) {}
 
 FileOutNode::~FileOutNode() {
@@ -109,7 +111,7 @@ bool FileOutNode::append_line(const model::Point& point) {
 }
 
 void FileOutNode::open_file() const {
-  const std::filesystem::path path(path_);
+  const std::filesystem::path& path = file_path_;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   const bool existed = std::filesystem::exists(path);
   file_ = store::FileDescriptor(path, O_WRONLY | O_CREAT);
@@ -143,7 +145,7 @@ void FileOutNode::save(runtime::StateWriter& out) const {
   uint64_t length = end_;
   if (!file_.is_open()) {
     std::error_code missing;
-    const auto size = std::filesystem::file_size(path_, missing);
+    const auto size = std::filesystem::file_size(file_path_, missing);
     length = missing ? 0 : size;
   }
   out.string(path_);

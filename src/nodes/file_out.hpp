@@ -10,10 +10,11 @@
 // checkpoint's position. A file shorter than its checkpointed length means someone cut it and
 // output is lost: restore refuses it.
 //
-// A relative path is taken relative to the process's working directory (`farad run`); the daemon
-// will resolve it against its data directory.
+// A relative path is taken relative to the task context's output directory (the daemon's data
+// directory) or, when that is empty, to the process's working directory (`farad run`).
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 #include "nodes/point_writer.hpp"
@@ -53,7 +54,8 @@ class FileOutNode : public PointWriterNode {
   /// Appends the point's line; false (and nothing appended) when it cannot be written.
   bool append_line(const model::Point& point);
 
-  std::string path_;
+  std::string path_;                 // as the script wrote it: what a checkpoint records
+  std::filesystem::path file_path_;  // path_ resolved against the output directory
   Format format_;
   // I/O state, not node state: save() is const for the task but must write and fsync first.
   mutable store::FileDescriptor file_;

@@ -3,6 +3,7 @@
 // httpOut endpoints and the log. One per task; nodes hold a reference.
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -60,6 +61,9 @@ struct TaskContext {
   HttpOutEndpoints http_out;
   /// Node log lines (log node, dropped points, errors); rate limited by the caller.
   std::function<void(std::string_view node, std::string_view level, std::string_view text)> log;
+  /// Where relative output paths (fileOut) are resolved: the daemon's data directory; empty
+  /// means the working directory (`farad run`).
+  std::filesystem::path output_dir;
 };
 
 }  // namespace farad::runtime

@@ -1,0 +1,84 @@
+// farad serve: the daemon. Loads the configuration, recovers the tasks from their checkpoints
+// and the write-ahead log, then serves the HTTP API until SIGTERM or SIGINT, when it stops
+// accepting, processes what is queued, checkpoints every task and exits 0.
+#include <pthread.h>
+#include <spdlog/logger.h>
+
+#include <csignal>
+#include <iostream>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "daemon/daemon.hpp"
+#include "daemon/task_routes.hpp"
+#include "server/listener.hpp"
+#include "server/router.hpp"
+#include "service/config.hpp"
+#include "service/logging.hpp"
+
+namespace farad::cli {
+namespace {
+
+// The routes of the server plus the task API, with the headers the router gives every answer.
+server::Handler daemon_handler(const server::Router& router, daemon::Daemon& daemon) {
+  return [&router, &daemon](const server::Request& request) {
+    auto tasks = daemon::handle_task_request(request, daemon);
+    if (!tasks) return router.handle(request);
+    tasks->set_header("X-Kapacitor-Version", router.options().version);
+    tasks->set_header("X-Influxdb-Version", router.options().version);
+    auto given = request.header("Request-Id");
+    const std::string id = given ? std::string(*given) : server::new_request_id();
+    tasks->set_header("X-Request-Id", id);
+    tasks->set_header("Request-Id", id);
+    return *tasks;
+  };
+}
+
+}  // namespace
+
+int run_serve(const Args& argv) {
+  const Arguments args(argv, {"config", "bind", "data-dir"}, {});
+  if (!args.positional().empty()) {
+    throw UsageError("serve takes no arguments, got '" + args.positional().front() + "'");
+  }
+  service::Config config;
+  try {
+    const auto path = args.value("config");
+    config = path ? service::load_config(*path) : service::Config{};
+    service::apply_overrides(config, {args.value("bind"), args.value("data-dir")});
+    service::validate(config);
+  } catch (const service::ConfigError& e) {
+    std::cerr << e.what();
+    return 1;
+  }
+  service::setup_logging(config.logging);
+  auto log = service::logger();
+
+  // The signals are taken by sigwait below: blocked here, before any thread starts, so that
+  // every thread inherits the mask and none is interrupted.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  daemon::Daemon daemon(config);
+  log->info("data directory {}", daemon.data_dir().string());
+  const server::Router router(server::server_options(config.http), daemon);
+  server::Server server(daemon_handler(router, daemon), router.options());
+  server.start(config.http.bind_address);
+  const std::string host = config.http.bind_address.substr(0, config.http.bind_address.rfind(':'));
+  log->info("listening on {}:{}", host, server.port());
+
+  int received = 0;
+  sigwait(&signals, &received);
+  log->info("received {}, shutting down", received == SIGTERM ? "SIGTERM" : "SIGINT");
+  // Writes still in flight are answered 503 (retried by clients); then the queue is drained
+  // and every task checkpointed.
+  daemon.stop();
+  server.stop();
+  log->info("stopped");
+  return 0;
+}
+
+}  // namespace farad::cli

@@ -1,0 +1,217 @@
+#include "daemon/daemon.hpp"
+
+#include <spdlog/logger.h>
+
+#include "compile/dot.hpp"
+#include "daemon/checkpoint.hpp"
+#include "daemon/daemon_options.hpp"
+#include "io/line_protocol.hpp"
+#include "service/logging.hpp"
+#include "store/wal_reader.hpp"
+
+namespace farad::daemon {
+
+Daemon::Daemon(const service::Config& config, BeforeBody before_body)
+    : config_(config),
+      before_body_(std::move(before_body)),
+      data_dir_(std::filesystem::absolute(config.storage.data_dir)),
+      store_(data_dir_ / "tasks") {
+  std::filesystem::create_directories(data_dir_ / "checkpoints");
+  wal_ = std::make_unique<store::WalWriter>(data_dir_ / "wal", wal_options(config.wal));
+  for (const auto& damage : wal_->open_report().damage) {
+    service::logger()->warn("wal: {}", describe(damage));
+  }
+  queue_capacity_ = static_cast<size_t>(std::max<int64_t>(1, config.http.write_queue_size));
+  recover();
+  next_checkpoint_ = std::chrono::steady_clock::now() + config_.checkpoint.interval;
+  worker_ = std::thread([this] { run_worker(); });
+}
+
+Daemon::~Daemon() {
+  stop();
+}
+
+void Daemon::recover() {
+  std::optional<store::WalPosition> replay_from;
+  for (TaskRecord& record : store_.load_all()) {
+    auto running = std::make_unique<RunningTask>();
+    running->record = std::move(record);
+    running->spec = compile_record(running->record, running->error);
+    if (running->spec && running->record.enabled) {
+      running->task = start_task(running->spec, data_dir_);
+      try {
+        if (auto checkpoint = read_checkpoint(checkpoint_path(running->record.id))) {
+          running->task->restore_state(checkpoint->state);
+          running->skip_before = checkpoint->position;
+        }
+      } catch (const std::exception& e) {
+        // Starting over from an empty state would repeat or lose output: keep it stopped.
+        running->error = std::string("cannot restore the checkpoint: ") + e.what();
+        running->task.reset();
+      }
+      if (running->task) {
+        if (!replay_from || running->skip_before < *replay_from) {
+          replay_from = running->skip_before;
+        }
+      }
+    }
+    if (!running->error.empty()) {
+      service::logger()->error("task {}: {}", running->record.id, running->error);
+    }
+    tasks_.push_back(std::move(running));
+  }
+  processed_ = wal_->end_position();
+  if (!replay_from) return;
+  store::WalReader reader(data_dir_ / "wal", *replay_from, processed_);
+  store::WalEntry entry;
+  uint64_t replayed = 0;
+  while (reader.next(entry)) {
+    dispatch(entry.record.header, entry.record.body, entry.next);
+    ++replayed;
+  }
+  for (const auto& damage : reader.damage()) {
+    service::logger()->warn("wal replay: {}", describe(damage));
+  }
+  service::logger()->info("replayed {} bodies from {}", replayed, store::to_string(*replay_from));
+}
+
+server::IngestResult Daemon::write(server::IngestWrite&& write) {
+  // The append and the push share one lock so that the queue is in log order.
+  std::lock_guard append_lock(append_mutex_);
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (!accepting_) return {server::IngestStatus::QueueFull, "the server is shutting down"};
+    if (queue_.size() >= queue_capacity_) return {server::IngestStatus::QueueFull, {}};
+  }
+  QueuedBody queued;
+  try {
+    wal_->append(write.header, write.body);
+    queued.next = wal_->end_position();
+  } catch (const std::exception& e) {
+    service::logger()->error("wal: {}", e.what());
+    return {server::IngestStatus::Failed, e.what()};
+  }
+  queued.header = std::move(write.header);
+  queued.body = std::string(write.body);
+  {
+    std::lock_guard lock(queue_mutex_);
+    queue_.push_back(std::move(queued));
+  }
+  queue_changed_.notify_all();
+  return {};
+}
+
+void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view body,
+                      store::WalPosition next) {
+  const std::string rp = header.rp.empty() ? std::string("autogen") : header.rp;
+  std::vector<runtime::Task*> targets;
+  for (auto& running : tasks_) {
+    if (!running->task || next <= running->skip_before) continue;
+    for (const auto& dbrp : running->spec->dbrps) {
+      if (dbrp.database == header.db && dbrp.retention_policy == rp) {
+        targets.push_back(running->task.get());
+        break;
+      }
+    }
+  }
+  processed_ = std::max(processed_, next);
+  if (targets.empty()) return;
+  // Parsed again from the logged body, live as on replay, so both see the same points. As
+  // InfluxDB 1.x's /write, unsigned fields are refused.
+  io::ParseOptions parse;
+  parse.precision = header.precision;
+  parse.default_time = header.arrival_ns;
+  parse.unsigned_fields = false;
+  io::parse_lines(body, parse, [&](const io::LineView& line) {
+    const model::Point point = io::to_point(line, header.db, rp);
+    for (runtime::Task* task : targets) {
+      try {
+        task->push_point(point);
+      } catch (const std::exception& e) {
+        service::logger()->error("task {}: {}", task->spec().name, e.what());
+      }
+    }
+  });
+}
+
+void Daemon::run_worker() {
+  for (;;) {
+    std::optional<QueuedBody> body;
+    bool finished = false;
+    {
+      std::unique_lock lock(queue_mutex_);
+      queue_changed_.wait_until(lock, next_checkpoint_,
+                                [this] { return !queue_.empty() || stopping_; });
+      if (!queue_.empty()) {
+        body = std::move(queue_.front());
+        queue_.pop_front();
+      } else {
+        finished = stopping_;
+      }
+    }
+    if (body) {
+      if (before_body_) before_body_();
+      std::lock_guard tasks_lock(tasks_mutex_);
+      dispatch(body->header, body->body, body->next);
+    }
+    if (finished) break;
+    if (std::chrono::steady_clock::now() >= next_checkpoint_) {
+      checkpoint_all();
+      next_checkpoint_ = std::chrono::steady_clock::now() + config_.checkpoint.interval;
+    }
+  }
+  checkpoint_all();
+}
+
+void Daemon::checkpoint_all() {
+  std::lock_guard tasks_lock(tasks_mutex_);
+  // Task state changes only with the bodies it is given (enabling checkpoints by itself).
+  if (last_checkpoint_ && *last_checkpoint_ == processed_) return;
+  last_checkpoint_ = processed_;
+  try {
+    wal_->sync();
+  } catch (const std::exception& e) {
+    service::logger()->error("checkpoint: wal sync failed: {}", e.what());
+    return;
+  }
+  std::optional<store::WalPosition> oldest;
+  for (auto& running : tasks_) {
+    if (!running->task) continue;
+    checkpoint_locked(*running);
+    if (!oldest || running->skip_before < *oldest) oldest = running->skip_before;
+  }
+  try {
+    const int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    wal_->apply_retention(wal_retention(config_.wal), now, oldest.value_or(processed_));
+  } catch (const std::exception& e) {
+    service::logger()->error("wal retention: {}", e.what());
+  }
+}
+
+void Daemon::checkpoint_locked(RunningTask& running) {
+  const store::WalPosition position = std::max(processed_, running.skip_before);
+  try {
+    write_checkpoint(checkpoint_path(running.record.id), {position, running.task->save_state()});
+    running.skip_before = position;
+  } catch (const std::exception& e) {
+    service::logger()->error("task {}: checkpoint failed: {}", running.record.id, e.what());
+  }
+}
+
+void Daemon::stop() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    accepting_ = false;
+    stopping_ = true;
+  }
+  queue_changed_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+std::filesystem::path Daemon::checkpoint_path(const std::string& id) const {
+  return data_dir_ / "checkpoints" / (id + ".ckpt");
+}
+
+}  // namespace farad::daemon

@@ -1,0 +1,124 @@
+// The task API side of the Daemon: define, enable, disable, delete, list. Every change is
+// stored before it is answered; enabling checkpoints the new task at once so that a restart
+// replays only what arrived after it was enabled.
+#include <spdlog/logger.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "compile/dot.hpp"
+#include "daemon/daemon.hpp"
+#include "service/logging.hpp"
+
+namespace farad::daemon {
+namespace {
+
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+std::optional<TaskError> Daemon::define_task(TaskRecord record) {
+  if (!valid_task_id(record.id)) {
+    return TaskError{
+        400, "invalid task id \"" + record.id + "\": use letters, digits, '_', '-' and '.'"};
+  }
+  if (record.type != "stream" && record.type != "batch") {
+    return TaskError{400, "unknown task type \"" + record.type + "\""};
+  }
+  auto running = std::make_unique<RunningTask>();
+  std::string error;
+  running->spec = compile_record(record, error);
+  if (!running->spec) return TaskError{400, error};
+  record.created_ns = record.modified_ns = now_ns();
+  std::lock_guard lock(tasks_mutex_);
+  for (const auto& existing : tasks_) {
+    if (existing->record.id == record.id) {
+      return TaskError{400, "task " + record.id + " already exists"};
+    }
+  }
+  const bool enable = record.enabled;
+  record.enabled = false;
+  running->record = std::move(record);
+  store_.save(running->record);
+  tasks_.push_back(std::move(running));
+  if (enable) set_enabled_locked(*tasks_.back(), true);
+  return std::nullopt;
+}
+
+std::optional<TaskError> Daemon::set_task_status(const std::string& id, bool enabled) {
+  std::lock_guard lock(tasks_mutex_);
+  auto it = std::find_if(tasks_.begin(), tasks_.end(),
+                         [&](const auto& running) { return running->record.id == id; });
+  if (it == tasks_.end()) return TaskError{404, "no task exists"};
+  RunningTask& running = **it;
+  if (running.record.enabled == enabled) return std::nullopt;
+  if (enabled && !running.spec) return TaskError{400, running.error};
+  set_enabled_locked(running, enabled);
+  return std::nullopt;
+}
+
+void Daemon::set_enabled_locked(RunningTask& running, bool enabled) {
+  const std::string& id = running.record.id;
+  if (enabled) {
+    running.task = start_task(running.spec, data_dir_);
+    running.error.clear();
+    // Every body queued from now on reaches it; none logged before does, after a restart too.
+    running.skip_before = processed_;
+    wal_->sync();
+    checkpoint_locked(running);
+  } else {
+    running.task.reset();  // fileOut writes what it buffered; a later enable starts afresh
+    std::filesystem::remove(checkpoint_path(id));
+  }
+  running.record.enabled = enabled;
+  running.record.modified_ns = now_ns();
+  store_.save(running.record);
+  service::logger()->info("task {} {}", id, enabled ? "enabled" : "disabled");
+}
+
+std::optional<TaskError> Daemon::delete_task(const std::string& id) {
+  std::lock_guard lock(tasks_mutex_);
+  auto it = std::find_if(tasks_.begin(), tasks_.end(),
+                         [&](const auto& running) { return running->record.id == id; });
+  if (it == tasks_.end()) return TaskError{404, "no task exists"};
+  tasks_.erase(it);
+  store_.remove(id);
+  std::filesystem::remove(checkpoint_path(id));
+  service::logger()->info("task {} deleted", id);
+  return std::nullopt;
+}
+
+TaskView Daemon::view_locked(const RunningTask& running) const {
+  TaskView view;
+  view.record = running.record;
+  view.executing = running.task != nullptr;
+  view.error = running.error;
+  // The script's own dbrp statements count as the task's dbrps.
+  view.dbrps = running.spec ? running.spec->dbrps : running.record.dbrps;
+  if (running.spec) view.dot = compile::to_dot(*running.spec);
+  if (running.task) view.nodes = running.task->report();
+  return view;
+}
+
+std::vector<TaskView> Daemon::list_tasks() const {
+  std::lock_guard lock(tasks_mutex_);
+  std::vector<TaskView> views;
+  for (const auto& running : tasks_) views.push_back(view_locked(*running));
+  std::sort(views.begin(), views.end(),
+            [](const TaskView& a, const TaskView& b) { return a.record.id < b.record.id; });
+  return views;
+}
+
+std::optional<TaskView> Daemon::find_task(const std::string& id) const {
+  std::lock_guard lock(tasks_mutex_);
+  for (const auto& running : tasks_) {
+    if (running->record.id == id) return view_locked(*running);
+  }
+  return std::nullopt;
+}
+
+}  // namespace farad::daemon

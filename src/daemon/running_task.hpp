@@ -1,0 +1,31 @@
+#pragma once
+// One task in the daemon: its record and, when enabled and compiled, the running Task.
+
+#include <memory>
+#include <string>
+
+#include "daemon/task_record.hpp"
+#include "runtime/task.hpp"
+#include "store/wal_position.hpp"
+
+namespace farad::daemon {
+
+struct RunningTask {
+  TaskRecord record;
+  std::shared_ptr<const compile::TaskSpec> spec;  ///< null when the script does not compile
+  std::unique_ptr<runtime::Task> task;            ///< null unless enabled and compiled
+  /// Bodies before this position are already in the task's state (its checkpoint's position).
+  store::WalPosition skip_before;
+  std::string error;  ///< why it is not executing
+};
+
+/// Compiles a record's script with its type, dbrps and vars. On failure returns null and puts
+/// the rendered diagnostics in `error`.
+std::shared_ptr<const compile::TaskSpec> compile_record(const TaskRecord& record,
+                                                        std::string& error);
+
+/// Starts the task of a compiled record (fileOut paths relative to `output_dir`).
+std::unique_ptr<runtime::Task> start_task(std::shared_ptr<const compile::TaskSpec> spec,
+                                          const std::filesystem::path& output_dir);
+
+}  // namespace farad::daemon
