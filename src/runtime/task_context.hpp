@@ -6,12 +6,14 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "compile/task_spec.hpp"
+#include "runtime/connections.hpp"
 #include "model/group_key.hpp"
 #include "model/point.hpp"
 
@@ -64,6 +66,8 @@ struct TaskContext {
   /// Where relative output paths (fileOut) are resolved: the daemon's data directory; empty
   /// means the working directory (`farad run`).
   std::filesystem::path output_dir;
+  /// The external services; null: output nodes capture to `outputs` (farad run, goldens).
+  std::shared_ptr<const Connections> connections;
 };
 
 }  // namespace farad::runtime
