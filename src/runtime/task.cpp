@@ -7,7 +7,7 @@ namespace farad::runtime {
 Task::Task(std::shared_ptr<const compile::TaskSpec> spec, const NodeFactory& factory,
            OutputSink* outputs)
     : spec_(std::move(spec)),
-      context_(std::make_unique<TaskContext>(TaskContext{*spec_, {}, outputs, {}, {}, {}})) {
+      context_(std::make_unique<TaskContext>(TaskContext{*spec_, {}, outputs, {}, {}, {}, {}})) {
   const auto& specs = spec_->nodes;
   nodes_.reserve(specs.size());
   for (const auto& node_spec : specs) {
