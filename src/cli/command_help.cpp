@@ -52,7 +52,7 @@ Example: farad dot examples/snmp_rollup.tick | dot -Tsvg > rollup.svg
   if (command == "run") {
     return R"(Usage: farad run SCRIPT --input FILE... [--dbrp db.rp]... [--precision s|ms|u|ns]
                  [--vars FILE] [--type stream|batch] [--output FILE] [--httpout DIR]
-                 [--stats FILE] [--flush]
+                 [--stats FILE] [--flush] [--config FILE]
 
 Runs the task offline over recorded data, in data time, as Kapacitor would replay it.
 
@@ -74,6 +74,9 @@ Runs the task offline over recorded data, in data time, as Kapacitor would repla
                   emitted, errors, working_cardinality and the node's own counters
                   (e.g. counterRate's wraps, restarts, gaps, dropped_late, equal_time)
   --flush         emit windows still open at the end of input (Kapacitor does not)
+  --config FILE   write to the services FILE configures (farad serve's config): es() sends
+                  to its [[elasticsearch]] cluster, spooling under [storage] data-dir, and
+                  waits at the end until the cluster has acknowledged every document
   --type, --vars, --dbrp as for check
 
 Example: farad run examples/snmp_rollup.tick --input day.lp --output rollup.lp
@@ -168,6 +171,7 @@ the log line "listening on ADDR:PORT" names it.
 Example: farad serve --config farad.toml
 )";
   }
+  if (const std::string text = client_command_help(command); !text.empty()) return text;
   return {};
 }
 

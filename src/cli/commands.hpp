@@ -18,7 +18,24 @@ int run_gen(const Args& args);
 int run_config(const Args& args);
 int run_serve(const Args& args);
 
+// The client of `farad serve`, Kapacitor's CLI verbs (client_connection.hpp: -url, $FARAD_URL).
+int run_define(const Args& args);
+int run_define_template(const Args& args);
+int run_enable(const Args& args);
+int run_disable(const Args& args);
+int run_reload(const Args& args);
+int run_delete(const Args& args);
+int run_list(const Args& args);
+int run_show(const Args& args);
+int run_show_template(const Args& args);
+int run_stats(const Args& args);
+int run_version(const Args& args);
+int run_record(const Args& args);
+int run_replay(const Args& args);
+
 /// Help text of a command, or empty if there is no such command.
 std::string command_help(const std::string& command);
+/// The same for the client commands (client_help.cpp).
+std::string client_command_help(const std::string& command);
 
 }  // namespace farad::cli

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/arguments.hpp"
+#include "cli/client_connection.hpp"
 #include "cli/commands.hpp"
 
 namespace {
@@ -23,6 +24,22 @@ Commands:
   serve   run the daemon: HTTP writes to a write-ahead log, tasks, checkpoints, task API
   help    show help for a command
 
+Client of a running `farad serve` (Kapacitor's verbs; server from -url URL, before the command
+or among its flags, else $FARAD_URL, else http://localhost:9092):
+  define           create or update a task from a TICKscript
+  define-template  create or update a template
+  enable           enable tasks (IDs or globs)
+  disable          disable tasks (IDs or globs)
+  reload           disable then enable tasks (IDs or globs)
+  delete           delete tasks, templates, recordings or replays (IDs or globs)
+  list             list tasks, templates, recordings or replays
+  show             show a task: script, vars, DOT with node statistics
+  show-template    show a template
+  stats            the server's general or ingress statistics
+  record           record a task's stream for a while
+  replay           replay a recording, or a time range of the write-ahead log, into a task
+  version          print farad's version
+
 Flags are accepted with one or two dashes (-vars FILE, --vars FILE, --vars=FILE).
 Run 'farad COMMAND --help' for a command's flags.
 )";
@@ -31,7 +48,18 @@ Run 'farad COMMAND --help' for a command's flags.
 
 int main(int argc, char** argv) {
   using namespace farad::cli;
-  const std::vector<std::string> all(argv + 1, argv + argc);
+  std::vector<std::string> all(argv + 1, argv + argc);
+  // Kapacitor's global flag: `farad -url URL COMMAND ...`.
+  while (!all.empty() && (all[0] == "-url" || all[0] == "--url" || all[0].starts_with("-url=") ||
+                          all[0].starts_with("--url="))) {
+    const size_t eq = all[0].find('=');
+    if (eq == std::string::npos && all.size() < 2) {
+      std::cerr << "farad: flag " << all[0] << " needs a value\n";
+      return 2;
+    }
+    set_global_server_url(eq == std::string::npos ? all[1] : all[0].substr(eq + 1));
+    all.erase(all.begin(), all.begin() + (eq == std::string::npos ? 2 : 1));
+  }
   if (all.empty() || all[0] == "-h" || all[0] == "--help" || all[0] == "-help") {
     std::cout << kUsage;
     return all.empty() ? 2 : 0;
@@ -48,8 +76,27 @@ int main(int argc, char** argv) {
     return 0;
   }
   static const std::map<std::string, int (*)(const Args&)> commands = {
-      {"check", run_check}, {"fmt", run_fmt}, {"dot", run_dot},       {"run", run_run},
-      {"test", run_test},   {"gen", run_gen}, {"config", run_config}, {"serve", run_serve}};
+      {"check", run_check},
+      {"fmt", run_fmt},
+      {"dot", run_dot},
+      {"run", run_run},
+      {"test", run_test},
+      {"gen", run_gen},
+      {"config", run_config},
+      {"serve", run_serve},
+      {"define", run_define},
+      {"define-template", run_define_template},
+      {"enable", run_enable},
+      {"disable", run_disable},
+      {"reload", run_reload},
+      {"delete", run_delete},
+      {"list", run_list},
+      {"show", run_show},
+      {"show-template", run_show_template},
+      {"stats", run_stats},
+      {"version", run_version},
+      {"record", run_record},
+      {"replay", run_replay}};
   auto it = commands.find(command);
   if (it == commands.end()) {
     std::cerr << "farad: unknown command '" << command << "'\n\n" << kUsage;
