@@ -14,6 +14,7 @@
 #include "io/point_block_reader.hpp"
 #include "io/recording.hpp"
 #include "io/time_format.hpp"
+#include "nodes/observed_keys.hpp"
 
 namespace farad::cli {
 
@@ -42,8 +43,9 @@ void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precis
   const std::string rp = spec.dbrps.empty() ? "" : spec.dbrps.front().retention_policy;
   // Reading and parsing run on a second thread; errors are printed here, in input order
   // between the points around them, as a single-threaded loop would print them.
+  // Only the tags and fields the task can observe are copied out of each line.
   io::PointBlockReader reader(io::open_maybe_gzip(path), io::ParseOptions{precision, 0}, database,
-                              rp);
+                              rp, nodes::observed_keys(spec));
   auto report = [&](const io::LineError& e) {
     ++summary.rejected_lines;
     std::cerr << fmt::format("{}:{}:{}: error: {}\n", path, e.line, e.column, e.message);

@@ -79,6 +79,25 @@ RecordEnd find_record_end(std::string_view buf, std::size_t start) {
   return {end, 0, false};
 }
 
+// The usual timestamp: 1 to 19 digits that end the record and fit an int64, read in one pass.
+// False for anything else, which the general path then reads (and rejects or accepts alike).
+bool read_plain_timestamp(std::string_view record, std::size_t start, int64_t& value) {
+  uint64_t magnitude = 0;
+  std::size_t i = start;
+  for (; i < record.size(); ++i) {
+    const auto digit = static_cast<unsigned>(record[i] - '0');
+    if (digit > 9) return false;
+    magnitude = magnitude * 10 + digit;
+  }
+  const std::size_t digits = i - start;
+  // 19 digits cannot overflow a uint64; the largest int64 has 19 digits.
+  if (digits == 0 || digits > 19 || magnitude > uint64_t{std::numeric_limits<int64_t>::max()}) {
+    return false;
+  }
+  value = static_cast<int64_t>(magnitude);
+  return true;
+}
+
 }  // namespace
 
 std::string LineError::to_string() const {
@@ -203,16 +222,20 @@ bool LineParser::parse_timestamp(std::string_view record, std::size_t pos) {
     return true;
   }
   const std::size_t start = i;
-  if (record[i] == '-') ++i;
-  for (; i < record.size() && record[i] != ' '; ++i) {
-    if (record[i] < '0' || record[i] > '9') return reject(start, "invalid timestamp");
-  }
   int64_t value = 0;
-  const char* first = record.data() + start;
-  const char* last = record.data() + i;
-  const auto [end, ec] = std::from_chars(first, last, value);
-  if (ec == std::errc::result_out_of_range) return reject(start, "timestamp out of range");
-  if (ec != std::errc() || end != last) return reject(start, "invalid timestamp");
+  if (read_plain_timestamp(record, start, value)) {
+    i = record.size();
+  } else {
+    if (record[i] == '-') ++i;
+    for (; i < record.size() && record[i] != ' '; ++i) {
+      if (record[i] < '0' || record[i] > '9') return reject(start, "invalid timestamp");
+    }
+    const char* first = record.data() + start;
+    const char* last = record.data() + i;
+    const auto [end, ec] = std::from_chars(first, last, value);
+    if (ec == std::errc::result_out_of_range) return reject(start, "timestamp out of range");
+    if (ec != std::errc() || end != last) return reject(start, "invalid timestamp");
+  }
   int64_t nanos = 0;
   if (__builtin_mul_overflow(value, precision_nanos(options_.precision), &nanos) ||
       nanos < kMinNanoTime || nanos > kMaxNanoTime) {
@@ -266,18 +289,23 @@ bool LineParser::reject(std::size_t offset, std::string_view message) {
 }
 
 model::Point to_point(const LineView& view, std::string_view database,
-                      std::string_view retention_policy) {
+                      std::string_view retention_policy, const model::KeyProjection* keys) {
   model::Point point{std::string(view.measurement),
                      std::string(database),
                      std::string(retention_policy),
                      {},
                      {},
                      view.time};
+  const bool all_tags = keys == nullptr || keys->all_tags;
+  const bool all_fields = keys == nullptr || keys->all_fields;
   point.tags.reserve(view.tags.size());
-  for (const auto& tag : view.tags) point.tags.emplace_back(tag.key, tag.value);
+  for (const auto& tag : view.tags) {
+    if (all_tags || keys->keeps_tag(tag.key)) point.tags.emplace_back(tag.key, tag.value);
+  }
   // Room for one more field: nodes that add one (derivative, eval) then need no reallocation.
   point.fields.reserve(view.fields.size() + 1);
   for (const auto& field : view.fields) {
+    if (!all_fields && !keys->keeps_field(field.key)) continue;
     std::visit(
         [&](const auto& value) {
           using T = std::decay_t<decltype(value)>;
@@ -290,6 +318,11 @@ model::Point to_point(const LineView& view, std::string_view database,
         field.value);
   }
   return point;
+}
+
+model::Point to_point(const LineView& view, std::string_view database,
+                      std::string_view retention_policy) {
+  return to_point(view, database, retention_policy, nullptr);
 }
 
 }  // namespace farad::io

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "io/precision.hpp"
+#include "model/key_projection.hpp"
 #include "model/point.hpp"
 
 namespace farad::io {
@@ -168,7 +169,11 @@ ParseSummary parse_lines(std::string_view buffer, Precision precision, int64_t d
                      std::forward<OnPoint>(on_point));
 }
 
-/// The view as an owning point (tags and fields are already sorted).
+/// The view as an owning point (tags and fields are already sorted). With `keys`, only the tags
+/// and fields it keeps are copied (a task's observed keys: see model::KeyProjection).
+model::Point to_point(const LineView& view, std::string_view database,
+                      std::string_view retention_policy, const model::KeyProjection* keys);
+/// Every tag and field of the view as an owning point.
 model::Point to_point(const LineView& view, std::string_view database = {},
                       std::string_view retention_policy = {});
 

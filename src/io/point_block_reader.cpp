@@ -5,22 +5,25 @@
 namespace farad::io {
 namespace {
 
-// Large reads keep system calls rare; a record longer than this grows the buffer.
-constexpr std::size_t kReadSize = 4u << 20;
+// Large reads keep system calls rare (one per several thousand lines); a record longer than
+// this grows the buffer.
+constexpr std::size_t kReadSize = 1u << 20;
 // Points per block: enough to make the hand-over cost nothing per point, few enough to keep
 // the memory of the blocks in flight at a few MB.
-constexpr std::size_t kBlockPoints = 2048;
+constexpr std::size_t kBlockPoints = 1024;
 // Blocks read ahead of the task at most.
 constexpr std::size_t kMaxReady = 3;
 
 }  // namespace
 
 PointBlockReader::PointBlockReader(std::unique_ptr<ByteSource> source, ParseOptions options,
-                                   std::string database, std::string retention_policy)
+                                   std::string database, std::string retention_policy,
+                                   model::KeyProjection keys)
     : source_(std::move(source)),
       options_(options),
       database_(std::move(database)),
       retention_policy_(std::move(retention_policy)),
+      keys_(std::move(keys)),
       thread_([this] { read_all(); }) {}
 
 PointBlockReader::~PointBlockReader() {
@@ -102,7 +105,7 @@ void PointBlockReader::parse_source(PointBlock& block) {
         block.errors.emplace_back(block.points.size(), parser.error());
         continue;
       }
-      block.points.push_back(to_point(parser.view(), database_, retention_policy_));
+      block.points.push_back(to_point(parser.view(), database_, retention_policy_, &keys_));
       if (block.points.size() == kBlockPoints && !publish(block)) return;
     }
     // Keep the record the buffer's end cut for the next read.

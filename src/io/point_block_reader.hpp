@@ -17,6 +17,7 @@
 
 #include "io/byte_source.hpp"
 #include "io/line_protocol.hpp"
+#include "model/key_projection.hpp"
 #include "model/point.hpp"
 
 namespace farad::io {
@@ -33,8 +34,9 @@ struct PointBlock {
 class PointBlockReader {
  public:
   /// Points get `database` and `retention_policy`; ParseOptions::more_input is managed here.
+  /// Only the tags and fields `keys` keeps are copied into the points.
   PointBlockReader(std::unique_ptr<ByteSource> source, ParseOptions options, std::string database,
-                   std::string retention_policy);
+                   std::string retention_policy, model::KeyProjection keys = {});
   ~PointBlockReader();
   PointBlockReader(const PointBlockReader&) = delete;
   PointBlockReader& operator=(const PointBlockReader&) = delete;
@@ -53,6 +55,7 @@ class PointBlockReader {
   ParseOptions options_;
   std::string database_;
   std::string retention_policy_;
+  model::KeyProjection keys_;
 
   std::mutex mutex_;
   std::condition_variable changed_;

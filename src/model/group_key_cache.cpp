@@ -37,19 +37,27 @@ GroupKey GroupKeyCache::intern(GroupKeyInterner& interner, const Point& point,
     const std::string* value = find_tag(point.tags, dim);
     current_.push_back(value ? std::string_view(*value) : std::string_view());  // missing is ""
   }
+  // After the last entry, a periodic input starts its next round with the first.
+  const uint32_t next = last_ < entries_.size() ? last_ : 0;
+  if (!entries_.empty() && same_values(entries_[next].values_at)) return found(next);
   uint64_t hash = 0;
   for (const auto value : current_) hash = hash_value(hash, value);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
-    if (slot.key_plus_one == 0) break;
-    if (slot.hash == hash && same_values(slot.values_at)) {
-      return GroupKey::from_index(slot.key_plus_one - 1);
+    if (slot.entry_plus_one == 0) break;
+    if (slot.hash == hash && same_values(entries_[slot.entry_plus_one - 1].values_at)) {
+      return found(slot.entry_plus_one - 1);
     }
   }
   const GroupKey key = interner.intern(point, dims);
   insert(hash, key);
   return key;
+}
+
+GroupKey GroupKeyCache::found(uint32_t entry) {
+  last_ = entry + 1;  // the entry to try first next time
+  return entries_[entry].key;
 }
 
 bool GroupKeyCache::same_values(uint32_t at) const {
@@ -67,18 +75,19 @@ bool GroupKeyCache::same_values(uint32_t at) const {
 
 void GroupKeyCache::insert(uint64_t hash, GroupKey key) {
   // Keep the load at most 1/2 so probes stay short and an empty slot always exists.
-  if ((used_ + 1) * 2 > slots_.size()) grow();
+  if ((entries_.size() + 1) * 2 > slots_.size()) grow();
   const auto at = static_cast<uint32_t>(values_.size());
   for (const auto value : current_) {
     const auto length = static_cast<uint32_t>(value.size());
     values_.append(reinterpret_cast<const char*>(&length), sizeof length);
     if (!value.empty()) values_.append(value);
   }
+  entries_.push_back(Entry{at, key});
+  last_ = static_cast<uint32_t>(entries_.size());
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash & mask;
-  while (slots_[i].key_plus_one != 0) i = (i + 1) & mask;
-  slots_[i] = Slot{hash, key.index() + 1, at};
-  ++used_;
+  while (slots_[i].entry_plus_one != 0) i = (i + 1) & mask;
+  slots_[i] = Slot{hash, last_};
 }
 
 void GroupKeyCache::grow() {
@@ -86,9 +95,9 @@ void GroupKeyCache::grow() {
   old.swap(slots_);
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
-    if (slot.key_plus_one == 0) continue;
+    if (slot.entry_plus_one == 0) continue;
     std::size_t i = slot.hash & mask;
-    while (slots_[i].key_plus_one != 0) i = (i + 1) & mask;
+    while (slots_[i].entry_plus_one != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }
 }

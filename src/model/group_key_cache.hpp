@@ -4,6 +4,9 @@
 // point already holds and compares them with the values that first produced each key, so a
 // point of a known series costs one probe and no id string. Equal values under the same
 // dimensions always make the same id, so the cached key is the interner's key.
+// Periodic inputs (a poller's series, one interval after another) repeat the same order of
+// series: the entry after the one last returned is compared first, without hashing, so such a
+// stream walks the cache's entries in order instead of probing random slots.
 
 #include <cstdint>
 #include <string>
@@ -28,17 +31,22 @@ class GroupKeyCache {
  private:
   struct Slot {
     uint64_t hash = 0;
-    uint32_t key_plus_one = 0;  // 0 marks an empty slot
-    uint32_t values_at = 0;     // offset of the entry's values in values_
+    uint32_t entry_plus_one = 0;  // 0 marks an empty slot
+  };
+  struct Entry {
+    uint32_t values_at = 0;  // offset of the entry's values in values_
+    GroupKey key;
   };
 
   bool same_values(uint32_t at) const;
+  GroupKey found(uint32_t entry);
   void insert(uint64_t hash, GroupKey key);
   void grow();
 
-  std::vector<Slot> slots_;                // open addressing, linear probing, power-of-two size
-  std::size_t used_ = 0;                   // filled slots
-  std::string values_;                     // each entry's values: a 32-bit length, then bytes
+  std::vector<Slot> slots_;     // open addressing, linear probing, power-of-two size
+  std::vector<Entry> entries_;  // in insertion order
+  uint32_t last_ = 0;           // the entry to compare first: the one after the last returned
+  std::string values_;          // each entry's values: a 32-bit length, then bytes
   std::vector<std::string_view> current_;  // the values of the point being interned
 };
 

@@ -158,6 +158,8 @@ bool CounterRateNode::apply(GroupState& state, model::Fields& fields, int64_t ti
 }
 
 void CounterRateNode::set_results(model::Fields& fields) const {
+  // At most one reallocation for all the output fields.
+  fields.reserve(fields.size() + results_.size() * (details_ ? 4 : 1) + (details_ ? 1 : 0));
   for (const Result& result : results_) {
     const Counter& counter = counters_[result.counter];
     model::set_field(fields, counter.as, counter_rate(result.delta.delta, result.elapsed, unit_));

@@ -14,6 +14,7 @@
 // the newest time seen when it arrives: it is released after every point received before it.
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <vector>
 
@@ -72,8 +73,10 @@ class ReorderBuffer {
   // (O(1)); only entries that arrive out of order go to the heap (O(log n)).
   std::vector<Entry> run_;  // in (time, sequence) order from run_head_
   size_t run_head_ = 0;
-  std::vector<Entry> heap_;           // a min-heap on (time, sequence)
-  std::vector<Message> slots_;        // held messages, by Entry::slot
+  std::vector<Entry> heap_;  // a min-heap on (time, sequence)
+  // Held messages, by Entry::slot. A deque grows by fixed chunks: no copy of every held message
+  // and no doubled capacity when a lateness of thousands of points fills it (peak memory).
+  std::deque<Message> slots_;
   std::vector<uint32_t> free_slots_;  // slots whose message has been released
 };
 

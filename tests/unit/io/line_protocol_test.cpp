@@ -154,6 +154,24 @@ TEST_CASE("line protocol: precision scales the timestamp", "[io]") {
   }
 }
 
+TEST_CASE("line protocol: timestamps of every length and padding", "[io]") {
+  // Plain digits to the end of the record take a one-pass path, anything else the general one:
+  // both must read the same values.
+  const std::pair<std::string_view, std::string_view> rows[] = {
+      {"m v=1 0", "m [] {v=1} @0"},
+      {"m v=1 007", "m [] {v=1} @7"},
+      {"m v=1 1491868800000000000", "m [] {v=1} @1491868800000000000"},
+      {"m v=1 9223372036854775806", "m [] {v=1} @9223372036854775806"},
+      {"m v=1 0000000000000000000000042", "m [] {v=1} @42"},  // longer than 19 digits
+      {"m v=1 42 ", "m [] {v=1} @42"},                        // a trailing blank
+      {"m v=1 -42", "m [] {v=1} @-42"},
+  };
+  for (const auto& [line, expected] : rows) {
+    INFO(line);
+    CHECK(parse_one(line, {Precision::Nanosecond, 0}) == expected);
+  }
+}
+
 TEST_CASE("line protocol: a missing timestamp takes the default, truncated", "[io]") {
   const int64_t t = 3'723'004'005'006;  // 1h 2m 3.004005006s
   struct PrecisionRow {

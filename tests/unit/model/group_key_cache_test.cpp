@@ -53,3 +53,28 @@ TEST_CASE("the cache grows past its first table", "[model]") {
   }
   CHECK(interner.size() == 1001);  // the nil group and one per host
 }
+
+TEST_CASE("series in repeated, changed and broken orders get the interner's keys", "[model]") {
+  // The cache compares the entry after the last one returned first: every order below must
+  // still give each point its own key, whether that guess is right or wrong.
+  const Dimensions dims{{"host"}, false};
+  auto point = [](const std::string& host) { return Point{"m", "", "", {{"host", host}}, {}, 0}; };
+  const std::vector<std::vector<std::string>> rounds = {
+      {"a", "b", "c", "d"},   // first sight
+      {"a", "b", "c", "d"},   // the same order: every guess right, wrapping after "d"
+      {"b", "a", "d", "c"},   // swapped pairs: every other guess wrong
+      {"a", "a", "c", "c"},   // repeats: the guess is the next entry, not the same one
+      {"d", "e", "a", "ab"},  // new series between known ones; "ab" starts like "a"
+      {"a", "b", "c", "d", "e", "ab"}};
+  GroupKeyInterner interner;
+  GroupKeyInterner reference;
+  GroupKeyCache cache;
+  for (const auto& round : rounds) {
+    for (const auto& host : round) {
+      const GroupKey key = cache.intern(interner, point(host), dims);
+      CHECK(key == reference.intern(point(host), dims));
+      CHECK(interner.id(key) == "host=" + host);
+    }
+  }
+  CHECK(interner.size() == 7);  // the nil group and six hosts
+}
