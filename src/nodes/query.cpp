@@ -3,7 +3,27 @@
 namespace farad::nodes {
 
 QueryNode::QueryNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
-    : Node(spec, context), by_measurement_(spec.has("groupByMeasurement")) {}
+    : Node(spec, context), by_measurement_(spec.has("groupByMeasurement")) {
+  // Kapacitor registers both counters when the node starts querying.
+  count("batches_queried", 0);
+  count("points_queried", 0);
+}
+
+void QueryNode::count_queried(size_t points) {
+  count("batches_queried");
+  count("points_queried", points);
+}
+
+void QueryNode::save(runtime::StateWriter& out) const {
+  out.boolean(last_stop_.has_value());
+  if (last_stop_) out.i64(*last_stop_);
+}
+
+void QueryNode::restore(runtime::StateReader& in) {
+  last_stop_.reset();
+  if (in.done()) return;  // a checkpoint written before the node kept any state
+  if (in.boolean()) last_stop_ = in.i64();
+}
 
 void QueryNode::on_batch(model::Batch&& batch, int /*port*/) {
   model::Dimensions dims;

@@ -36,6 +36,11 @@ class Task {
   void push_point(model::Point point);
   /// A batch returned by the `query_index`-th query node (batch tasks), in walk order.
   void push_batch(size_t query_index, model::Batch batch);
+  /// The number of query nodes and the `query_index`-th of them (the batch scheduler's).
+  size_t query_count() const { return query_nodes_.size(); }
+  Node& query_node(size_t query_index) {
+    return *nodes_.at(static_cast<size_t>(query_nodes_.at(query_index)));
+  }
   /// End of input (see Node::finish).
   void finish(bool flush);
 
