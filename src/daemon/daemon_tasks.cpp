@@ -4,22 +4,13 @@
 #include <spdlog/logger.h>
 
 #include <algorithm>
-#include <chrono>
 
 #include "compile/dot.hpp"
 #include "daemon/daemon.hpp"
+#include "daemon/now.hpp"
 #include "service/logging.hpp"
 
 namespace farad::daemon {
-namespace {
-
-int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
 
 std::optional<TaskError> Daemon::define_task(TaskRecord record) {
   if (!valid_task_id(record.id)) {
@@ -29,18 +20,27 @@ std::optional<TaskError> Daemon::define_task(TaskRecord record) {
   if (record.type != "stream" && record.type != "batch") {
     return TaskError{400, "unknown task type \"" + record.type + "\""};
   }
+  std::lock_guard lock(tasks_mutex_);
+  if (find_locked(record.id)) return TaskError{400, "task " + record.id + " already exists"};
+  if (!record.template_id.empty()) {
+    const TemplateRecord* source = find_template_locked(record.template_id);
+    if (!source) {
+      return TaskError{400, "unknown template " + record.template_id + ": err: no template exists"};
+    }
+    record.script = source->script;
+    record.type = source->type;
+  } else if (record.script.empty()) {
+    return TaskError{400, "must provide TICKscript"};
+  }
   auto running = std::make_unique<RunningTask>();
   std::string error;
   running->spec = compile_record(record, error);
   if (!running->spec) return TaskError{400, error};
+  // The script's own type wins over the one given, as Kapacitor infers it.
+  record.type = compile::task_type_name(running->spec->type);
   record.created_ns = record.modified_ns = now_ns();
-  std::lock_guard lock(tasks_mutex_);
-  for (const auto& existing : tasks_) {
-    if (existing->record.id == record.id) {
-      return TaskError{400, "task " + record.id + " already exists"};
-    }
-  }
   const bool enable = record.enabled;
+  if (enable) record.last_enabled_ns = record.created_ns;
   record.enabled = false;
   running->record = std::move(record);
   store_.save(running->record);
@@ -49,14 +49,28 @@ std::optional<TaskError> Daemon::define_task(TaskRecord record) {
   return std::nullopt;
 }
 
+RunningTask* Daemon::find_locked(const std::string& id) {
+  for (auto& running : tasks_) {
+    if (running->record.id == id) return running.get();
+  }
+  return nullptr;
+}
+
+const TemplateRecord* Daemon::find_template_locked(const std::string& id) const {
+  for (const auto& record : templates_) {
+    if (record.id == id) return &record;
+  }
+  return nullptr;
+}
+
 std::optional<TaskError> Daemon::set_task_status(const std::string& id, bool enabled) {
   std::lock_guard lock(tasks_mutex_);
-  auto it = std::find_if(tasks_.begin(), tasks_.end(),
-                         [&](const auto& running) { return running->record.id == id; });
-  if (it == tasks_.end()) return TaskError{404, "no task exists"};
-  RunningTask& running = **it;
+  RunningTask* found = find_locked(id);
+  if (!found) return TaskError{404, "no task exists"};
+  RunningTask& running = *found;
   if (running.record.enabled == enabled) return std::nullopt;
   if (enabled && !running.spec) return TaskError{400, running.error};
+  if (enabled) running.record.last_enabled_ns = now_ns();
   set_enabled_locked(running, enabled);
   return std::nullopt;
 }
@@ -64,12 +78,20 @@ std::optional<TaskError> Daemon::set_task_status(const std::string& id, bool ena
 void Daemon::set_enabled_locked(RunningTask& running, bool enabled) {
   const std::string& id = running.record.id;
   if (enabled) {
-    running.task = start_task(running.spec, data_dir_);
     running.error.clear();
-    // Every body queued from now on reaches it; none logged before does, after a restart too.
-    running.skip_before = processed_;
-    wal_->sync();
-    checkpoint_locked(running);
+    try {
+      running.task = start_task(running.spec, data_dir_, connections_);
+    } catch (const std::exception& e) {
+      // Enabled but not executing, as Kapacitor shows a task that failed to start.
+      running.error = e.what();
+      service::logger()->error("task {}: {}", id, running.error);
+    }
+    if (running.task) {
+      // Every body queued from now on reaches it; none logged before does, after a restart too.
+      running.skip_before = processed_;
+      wal_->sync();
+      checkpoint_locked(running);
+    }
   } else {
     running.task.reset();  // fileOut writes what it buffered; a later enable starts afresh
     std::filesystem::remove(checkpoint_path(id));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "daemon/task_record.hpp"
+#include "daemon/template_record.hpp"
 #include "runtime/task.hpp"
 #include "store/wal_position.hpp"
 
@@ -24,8 +25,17 @@ struct RunningTask {
 std::shared_ptr<const compile::TaskSpec> compile_record(const TaskRecord& record,
                                                         std::string& error);
 
-/// Starts the task of a compiled record (fileOut paths relative to `output_dir`).
-std::unique_ptr<runtime::Task> start_task(std::shared_ptr<const compile::TaskSpec> spec,
-                                          const std::filesystem::path& output_dir);
+/// Compiles a template's script: declared vars get zero values, dbrps are not required.
+std::shared_ptr<const compile::TaskSpec> compile_template(const TemplateRecord& record,
+                                                          std::string& error);
+
+/// Whether the script has `dbrp` statements of its own (false when it does not parse).
+bool script_declares_dbrp(const std::string& script);
+
+/// Starts the task of a compiled record (fileOut paths relative to `output_dir`). Output nodes
+/// use `connections` (null: they capture, as in `farad run`).
+std::unique_ptr<runtime::Task> start_task(
+    std::shared_ptr<const compile::TaskSpec> spec, const std::filesystem::path& output_dir,
+    std::shared_ptr<const runtime::Connections> connections = nullptr);
 
 }  // namespace farad::daemon

@@ -15,14 +15,16 @@ std::string to_json(const TaskRecord& record) {
   for (const auto& dbrp : record.dbrps) {
     dbrps.push_back({{"db", dbrp.database}, {"rp", dbrp.retention_policy}});
   }
-  const nlohmann::json json = {{"id", record.id},
-                               {"type", record.type},
-                               {"dbrps", dbrps},
-                               {"script", record.script},
-                               {"vars", nlohmann::json::parse(record.vars_json)},
-                               {"status", record.enabled ? "enabled" : "disabled"},
-                               {"created_ns", record.created_ns},
-                               {"modified_ns", record.modified_ns}};
+  nlohmann::json json = {{"id", record.id},
+                         {"type", record.type},
+                         {"dbrps", dbrps},
+                         {"script", record.script},
+                         {"vars", nlohmann::json::parse(record.vars_json)},
+                         {"status", record.enabled ? "enabled" : "disabled"},
+                         {"created_ns", record.created_ns},
+                         {"modified_ns", record.modified_ns},
+                         {"last_enabled_ns", record.last_enabled_ns}};
+  if (!record.template_id.empty()) json["template-id"] = record.template_id;
   return json.dump(2) + "\n";
 }
 
@@ -40,6 +42,8 @@ TaskRecord task_record_from_json(const std::string& text) {
     record.enabled = json.at("status").get<std::string>() == "enabled";
     record.created_ns = json.value("created_ns", int64_t{0});
     record.modified_ns = json.value("modified_ns", int64_t{0});
+    record.last_enabled_ns = json.value("last_enabled_ns", int64_t{0});
+    record.template_id = json.value("template-id", std::string());
     return record;
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(std::string("malformed task record: ") + e.what());

@@ -13,6 +13,7 @@ namespace farad::daemon {
 
 struct TaskRecord {
   std::string id;
+  std::string template_id;      ///< the template the script comes from, or ""
   std::string type = "stream";  ///< "stream" or "batch"
   std::vector<compile::Dbrp> dbrps;
   std::string script;
@@ -20,6 +21,7 @@ struct TaskRecord {
   bool enabled = false;
   int64_t created_ns = 0;
   int64_t modified_ns = 0;
+  int64_t last_enabled_ns = 0;  ///< 0: never enabled
 };
 
 /// The file form of a record. Throws std::runtime_error on malformed JSON or fields.

@@ -1,123 +1,91 @@
 #include "daemon/task_routes.hpp"
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "io/time_format.hpp"
-#include "runtime/node_report_json.hpp"
+#include "daemon/api_json.hpp"
+#include "daemon/debug_vars.hpp"
+#include "daemon/template_routes.hpp"
 #include "server/responses.hpp"
+#include "server/router.hpp"
 
 namespace farad::daemon {
 namespace {
 
 constexpr std::string_view kTasksPath = "/kapacitor/v1/tasks";
 
-// Kapacitor's "stats": node statistics keyed by node name.
-nlohmann::json stats_json(const TaskView& view) {
-  nlohmann::json nodes = nlohmann::json::object();
-  std::istringstream lines(runtime::node_reports_json(view.nodes));
-  for (std::string line; std::getline(lines, line);) {
-    if (line.empty()) continue;
-    auto node = nlohmann::json::parse(line);
-    const std::string name = node["name"].get<std::string>();
-    node.erase("name");
-    nodes[name] = std::move(node);
-  }
-  return {{"task-stats", nlohmann::json::object()}, {"node-stats", nodes}};
+server::Response error_answer(const TaskError& error) {
+  return server::v1_error(error.status, error.message);
 }
 
-nlohmann::json task_json(const TaskView& view) {
-  const TaskRecord& record = view.record;
-  nlohmann::json dbrps = nlohmann::json::array();
-  for (const auto& dbrp : view.dbrps) {
-    dbrps.push_back({{"db", dbrp.database}, {"rp", dbrp.retention_policy}});
-  }
-  return {{"link", {{"rel", "self"}, {"href", std::string(kTasksPath) + "/" + record.id}}},
-          {"id", record.id},
-          {"template-id", ""},
-          {"type", record.type},
-          {"dbrps", dbrps},
-          {"script", record.script},
-          {"vars", nlohmann::json::parse(record.vars_json)},
-          {"dot", view.dot},
-          {"status", record.enabled ? "enabled" : "disabled"},
-          {"executing", view.executing},
-          {"error", view.error},
-          {"stats", stats_json(view)},
-          {"created", io::format_rfc3339_nano(record.created_ns)},
-          {"modified", io::format_rfc3339_nano(record.modified_ns)}};
-}
-
-server::Response json_ok(unsigned status, const nlohmann::json& body) {
-  return server::json_response(status,
-                               body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
-server::Response task_answer(Daemon& daemon, const std::string& id, unsigned status) {
+server::Response task_answer(Daemon& daemon, const std::string& id, bool raw_script) {
   auto view = daemon.find_task(id);
   if (!view) return server::v1_error(404, "no task exists");
-  return json_ok(status, task_json(*view));
+  return json_answer(200, task_json(*view, raw_script));
 }
 
-// Kapacitor's status values; nullopt for anything else.
-std::optional<bool> parse_status(const nlohmann::json& body) {
-  const std::string status = body.at("status").get<std::string>();
-  if (status == "enabled") return true;
-  if (status == "disabled") return false;
-  return std::nullopt;
+server::Response list(const server::Request& request, Daemon& daemon) {
+  const auto raw = raw_script_param(request);
+  if (!raw) {
+    return server::v1_error(400, "invalid script-format parameter \"" +
+                                     std::string(request.param("script-format")) + "\"");
+  }
+  ListParams params;
+  try {
+    params = list_params(request);
+  } catch (const std::runtime_error& e) {
+    return server::v1_error(400, e.what());
+  }
+  nlohmann::json tasks = nlohmann::json::array();
+  size_t skipped = 0;
+  for (const TaskView& view : daemon.list_tasks()) {
+    if (!params.matches(view.record.id)) continue;
+    if (skipped++ < params.offset) continue;
+    if (tasks.size() >= params.limit) break;
+    tasks.push_back(params.select(task_json(view, *raw)));
+  }
+  return json_answer(200, {{"tasks", tasks}});
 }
 
 server::Response define(const server::Request& request, Daemon& daemon) {
-  TaskRecord record;
+  TaskOptions options;
   try {
-    const auto body = nlohmann::json::parse(request.body);
-    record.id = body.value("id", std::string());
-    record.type = body.value("type", std::string("stream"));
-    for (const auto& dbrp : body.value("dbrps", nlohmann::json::array())) {
-      record.dbrps.push_back({dbrp.at("db").get<std::string>(), dbrp.at("rp").get<std::string>()});
-    }
-    record.script = body.value("script", std::string());
-    record.vars_json = body.value("vars", nlohmann::json::object()).dump();
-    if (body.contains("status")) {
-      const auto enabled = parse_status(body);
-      if (!enabled) return server::v1_error(400, "invalid status, expected enabled or disabled");
-      record.enabled = *enabled;
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return server::v1_error(400, std::string("invalid JSON: ") + e.what());
+    options = parse_task_options(request.body);
+  } catch (const std::runtime_error& e) {
+    return server::v1_error(400, e.what());
   }
+  TaskRecord record;
+  record.id = options.id.empty() ? server::new_request_id() : options.id;  // as Kapacitor
+  record.template_id = options.template_id;
+  record.type = options.type.empty() ? "stream" : options.type;
+  record.dbrps = options.dbrps;
+  record.script = options.script;
+  record.vars_json = options.vars_json.value_or("{}");
+  record.enabled = options.enabled.value_or(false);
   const std::string id = record.id;
-  if (auto error = daemon.define_task(std::move(record))) {
-    return server::v1_error(error->status, error->message);
-  }
-  return task_answer(daemon, id, 200);
+  if (auto error = daemon.define_task(std::move(record))) return error_answer(*error);
+  return task_answer(daemon, id, false);
 }
 
 server::Response patch(const server::Request& request, Daemon& daemon, const std::string& id) {
-  std::optional<bool> enabled;
+  TaskOptions options;
   try {
-    const auto body = nlohmann::json::parse(request.body);
-    if (body.contains("script") || body.contains("dbrps") || body.contains("vars")) {
-      return server::v1_error(400, "only status can be changed; delete and define the task");
-    }
-    if (body.contains("status")) {
-      enabled = parse_status(body);
-      if (!enabled) return server::v1_error(400, "invalid status, expected enabled or disabled");
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return server::v1_error(400, std::string("invalid JSON: ") + e.what());
+    options = parse_task_options(request.body);
+  } catch (const std::runtime_error& e) {
+    return server::v1_error(400, e.what());
   }
-  if (enabled) {
-    if (auto error = daemon.set_task_status(id, *enabled)) {
-      return server::v1_error(error->status, error->message);
-    }
-  }
-  return task_answer(daemon, id, 200);
+  std::string updated_id;
+  if (auto error = daemon.update_task(id, options, updated_id)) return error_answer(*error);
+  return task_answer(daemon, updated_id, false);
 }
 
-server::Response method_not_allowed(std::string allow) {
-  server::Response response = server::v1_error(405, "method not allowed");
-  response.set_header("Allow", std::move(allow));
+// GET /tasks/<id>/<endpoint>: an httpOut node's content, written as Kapacitor writes it.
+server::Response http_out(Daemon& daemon, const std::string& id, const std::string& endpoint) {
+  const auto answer = daemon.http_out(id, endpoint);
+  if (!answer) return server::v1_error(404, "Not Found");
+  server::Response response;
+  response.status = static_cast<unsigned>(answer->status);
+  response.set_header("Content-Type", "application/json");
+  response.body = answer->body;
   return response;
 }
 
@@ -125,22 +93,33 @@ server::Response method_not_allowed(std::string allow) {
 
 std::optional<server::Response> handle_task_request(const server::Request& request,
                                                     Daemon& daemon) {
+  if (auto answer = handle_debug_vars(request, daemon)) return answer;
+  if (auto answer = handle_template_request(request, daemon)) return answer;
   const std::string_view path = request.path;
   if (path == kTasksPath || path == std::string(kTasksPath) + "/") {
-    if (request.method == "GET") {
-      nlohmann::json tasks = nlohmann::json::array();
-      for (const TaskView& view : daemon.list_tasks()) tasks.push_back(task_json(view));
-      return json_ok(200, {{"tasks", tasks}});
-    }
+    if (request.method == "GET") return list(request, daemon);
     if (request.method == "POST") return define(request, daemon);
     return method_not_allowed("GET, POST");
   }
   if (!path.starts_with(std::string(kTasksPath) + "/")) return std::nullopt;
-  const std::string id(path.substr(kTasksPath.size() + 1));
-  if (request.method == "GET") return task_answer(daemon, id, 200);
+  const std::string_view rest = path.substr(kTasksPath.size() + 1);
+  const size_t slash = rest.find('/');
+  const std::string id(rest.substr(0, slash));
+  if (slash != std::string_view::npos) {
+    if (request.method != "GET") return method_not_allowed("GET");
+    return http_out(daemon, id, std::string(rest.substr(slash + 1)));
+  }
+  if (request.method == "GET") {
+    const auto raw = raw_script_param(request);
+    if (!raw) {
+      return server::v1_error(400, "invalid script-format parameter \"" +
+                                       std::string(request.param("script-format")) + "\"");
+    }
+    return task_answer(daemon, id, *raw);
+  }
   if (request.method == "PATCH") return patch(request, daemon, id);
   if (request.method == "DELETE") {
-    if (auto error = daemon.delete_task(id)) return server::v1_error(error->status, error->message);
+    if (auto error = daemon.delete_task(id)) return error_answer(*error);
     return server::no_content();
   }
   return method_not_allowed("GET, PATCH, DELETE");
