@@ -1,0 +1,104 @@
+#pragma once
+// Kapacitor's record and replay (services/replay) over a Daemon: stream recordings of what the
+// worker dispatches, and replays of a recording, or of a range of the write-ahead log, through
+// a fresh instance of a task. Recordings run on threads of their own fed by the worker; replays
+// run on a small pool, never on a request thread nor under the worker's lock. Metadata lives
+// in `<data-dir>/recordings/<id>.json` (data `<id>.srpl` beside it) and
+// `<data-dir>/replays/<id>.json`.
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "daemon/daemon.hpp"
+#include "daemon/job_info.hpp"
+#include "daemon/job_table.hpp"
+#include "daemon/replay_run.hpp"
+#include "daemon/stream_recorder.hpp"
+
+namespace farad::daemon {
+
+struct RecordStreamRequest {
+  std::string id;  ///< "" for a new random id
+  std::string task;
+  int64_t stop_ns = 0;  ///< the recording ends at the first point after this time
+};
+
+struct ReplayRequest {
+  std::string id;  ///< "" for a new random id
+  std::string task;
+  std::string recording;  ///< "" to replay [start_ns, stop_ns) from the write-ahead log
+  std::optional<int64_t> start_ns;
+  std::optional<int64_t> stop_ns;
+  bool recording_time = false;
+  ReplayClockKind clock = ReplayClockKind::Fast;
+};
+
+class ReplayService {
+ public:
+  /// Loads the metadata (jobs that were running are marked failed) and taps the daemon.
+  explicit ReplayService(Daemon& daemon);
+  ~ReplayService();  ///< stop()
+  ReplayService(const ReplayService&) = delete;
+  ReplayService& operator=(const ReplayService&) = delete;
+
+  /// Unhooks from the daemon, ends the recordings (failed: stopped early) and the replays.
+  void stop();
+
+  std::optional<TaskError> record_stream(RecordStreamRequest request, RecordingInfo& started);
+  std::vector<RecordingInfo> recordings() const { return recordings_.list(); }
+  std::optional<RecordingInfo> recording(const std::string& id) const {
+    return recordings_.find(id);
+  }
+  /// Stops it if running, removes its data and metadata. False when there is none.
+  bool delete_recording(const std::string& id);
+
+  std::optional<TaskError> replay(ReplayRequest request, ReplayInfo& started);
+  std::vector<ReplayInfo> replays() const { return replays_.list(); }
+  std::optional<ReplayInfo> replay_info(const std::string& id) const { return replays_.find(id); }
+  /// Cancels it if running or queued and forgets it.
+  void delete_replay(const std::string& id);
+
+ private:
+  struct ReplayJob {
+    ReplayPlan plan;
+    std::function<std::unique_ptr<PointSource>()> open;
+    std::shared_ptr<std::atomic<bool>> cancelled;
+  };
+
+  void discover_recordings();
+  void tap(const store::WalRecordHeader& header, std::string_view body);
+  void finish_recording(const std::string& id, const std::string& error);
+  std::filesystem::path recording_path(const std::string& id) const;
+  /// The stored task `id` compiled afresh, or the error to answer.
+  std::optional<TaskError> compile_task(const std::string& id,
+                                        std::shared_ptr<const compile::TaskSpec>& spec) const;
+  void run_replays();
+  void run_job(ReplayJob& job);
+
+  Daemon& daemon_;
+  std::vector<std::string> load_problems_;
+  JobTable<RecordingInfo> recordings_;
+  JobTable<ReplayInfo> replays_;
+
+  std::mutex recorders_mutex_;
+  std::map<std::string, std::unique_ptr<StreamRecorder>> recorders_;
+
+  std::mutex jobs_mutex_;
+  std::condition_variable jobs_changed_;
+  std::deque<ReplayJob> queue_;
+  std::map<std::string, std::shared_ptr<std::atomic<bool>>> cancels_;  ///< queued or running
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace farad::daemon
