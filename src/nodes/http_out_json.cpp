@@ -212,6 +212,16 @@ HttpOutResponse render_http_out_response(const runtime::HttpOutEndpoint& endpoin
   return response;
 }
 
+HttpPostBody render_http_post_body(const runtime::HttpOutSeries& series) {
+  HttpPostBody body;
+  body.json = "{\"series\":[";
+  if (auto failure = append_series(body.json, series)) {
+    return {{}, "json: unsupported value: " + *failure};
+  }
+  body.json += "]}\n";
+  return body;
+}
+
 std::string render_http_out(const runtime::HttpOutEndpoints& endpoints, std::string_view endpoint) {
   const auto it = endpoints.find(std::string(endpoint));
   if (it == endpoints.end()) {

@@ -20,6 +20,14 @@ struct HttpOutResponse {
 /// fails and Kapacitor answers 500 with its indented `{"error","message"}` body.
 HttpOutResponse render_http_out_response(const runtime::HttpOutEndpoint& endpoint);
 
+/// httpPost's body: `{"series":[row]}` and a newline, as Go's json.Encoder writes
+/// models.Result; nullopt with the error text when a value cannot be encoded (NaN, ±Inf).
+struct HttpPostBody {
+  std::string json;
+  std::string error;
+};
+HttpPostBody render_http_post_body(const runtime::HttpOutSeries& series);
+
 /// The body served for `endpoint`; throws std::out_of_range when no httpOut node has it.
 std::string render_http_out(const runtime::HttpOutEndpoints& endpoints, std::string_view endpoint);
 
