@@ -110,7 +110,7 @@ std::string dot_with_stats(const nlohmann::json& task) {
     if (node_stats && node_stats->contains(node) && (*node_stats)[node].is_object()) {
       for (const auto& [key, value] : (*node_stats)[node].items()) stats[key] = value;
     }
-    // farad does not time nodes; Kapacitor always lists the key, so readers find it.
+    // Kapacitor always lists the key (a node not timed yet shows 0s).
     stats.try_emplace("avg_exec_time_ns", 0);
     out += "\n" + node + " [";
     for (const auto& [key, value] : stats) out += key + "=\"" + stat_text(key, value) + "\" ";

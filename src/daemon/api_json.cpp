@@ -38,7 +38,7 @@ std::string time_text(int64_t ns) {
 // Kapacitor's "stats": node statistics keyed by node name.
 json stats_json(const TaskView& view) {
   json nodes = json::object();
-  std::istringstream lines(runtime::node_reports_json(view.nodes));
+  std::istringstream lines(runtime::node_reports_json(view.nodes, true));
   for (std::string line; std::getline(lines, line);) {
     if (line.empty()) continue;
     auto node = json::parse(line);

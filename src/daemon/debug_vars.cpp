@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "daemon/api_json.hpp"
+#include "expr/go_format.hpp"
 
 namespace farad::daemon {
 namespace {
@@ -60,8 +61,8 @@ json statistics(const DaemonStats& stats) {
   }
   for (const auto& task : stats.tasks) {
     for (const auto& node : task.nodes) {
-      // The average execution time is not measured; expvar prints a duration as Go does.
-      json values = {{"avg_exec_time_ns", "0s"},
+      // expvar prints a duration as Go does.
+      json values = {{"avg_exec_time_ns", expr::go::format_duration(node.avg_exec_time_ns)},
                      {"errors", node.stats.errors},
                      {"working_cardinality", node.working_cardinality}};
       for (const auto& [name, count] : node.stats.counters) values[name] = count;

@@ -53,6 +53,13 @@ class Node {
   virtual void restore(StateReader& in);
   /// Number of groups holding state (Kapacitor's working_cardinality).
   virtual size_t working_cardinality() const { return 0; }
+  /// The statistics as reported now: stats() plus what threads of the node's own (a sink's
+  /// sender) have counted. Called with the task not running, from any thread.
+  virtual NodeStats current_stats() const { return stats_; }
+  /// Kapacitor's avg_exec_time_ns: the mean time the node spends on a message, its children's
+  /// time excluded, over the sampled messages (see receive()); 0 before the first sample.
+  /// Wall-clock figures: reported, never saved with the state.
+  int64_t avg_exec_time_ns() const;
 
   /// The node's counters (stats, emitted per group), saved with the task state by Task.
   void save_counters(StateWriter& out) const;
@@ -93,12 +100,16 @@ class Node {
   NodeStats stats_;
 
  private:
+  void deliver(Message&& message, int port);
+
   struct Child {
     Node* node;
     int port;
   };
   std::vector<Child> children_;
   std::vector<uint64_t> emitted_by_group_;  // indexed by group key index
+  uint64_t exec_samples_ = 0;
+  int64_t exec_ns_ = 0;
 };
 
 }  // namespace farad::runtime

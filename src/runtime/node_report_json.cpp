@@ -4,7 +4,7 @@
 
 namespace farad::runtime {
 
-std::string node_reports_json(const std::vector<NodeReport>& reports) {
+std::string node_reports_json(const std::vector<NodeReport>& reports, bool exec_time) {
   std::string out;
   for (const NodeReport& report : reports) {
     // ordered_json: the keys stay in the documented order instead of being sorted.
@@ -15,6 +15,7 @@ std::string node_reports_json(const std::vector<NodeReport>& reports) {
         {"errors", report.stats.errors},
         {"working_cardinality", report.working_cardinality},
     };
+    if (exec_time) line["avg_exec_time_ns"] = report.avg_exec_time_ns;
     for (const auto& [name, value] : report.stats.counters) line[name] = value;
     out += line.dump();
     out += '\n';

@@ -92,7 +92,8 @@ std::vector<NodeReport> Task::report() const {
   std::vector<NodeReport> out;
   for (int index : spec_->walk_order()) {
     const Node& node = *nodes_[static_cast<size_t>(index)];
-    out.push_back({node.name(), node.stats(), node.working_cardinality()});
+    out.push_back(
+        {node.name(), node.current_stats(), node.working_cardinality(), node.avg_exec_time_ns()});
   }
   return out;
 }

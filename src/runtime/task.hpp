@@ -22,6 +22,7 @@ struct NodeReport {
   std::string name;
   NodeStats stats;
   size_t working_cardinality = 0;
+  int64_t avg_exec_time_ns = 0;  ///< wall clock: reported by the daemon, not by `farad run`
 };
 
 class Task {
