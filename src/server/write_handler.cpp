@@ -122,6 +122,7 @@ Response handle_write(const Request& request, WriteApi api, const ServerOptions&
   write.header.rp = to->rp;
   write.header.precision = to->precision;
   write.header.arrival_ns = options.now_ns ? options.now_ns() : wall_clock_ns();
+  if (api == WriteApi::V2) write.header.encoding = store::BodyEncoding::LineProtocolUnsigned;
   write.body = body;
 
   io::ParseOptions parse;

@@ -37,7 +37,7 @@ std::optional<WalRecordView> decode_record(std::string_view payload, std::string
   if (payload.size() < kFixedSize) return fail("record shorter than its header");
   const auto* bytes = reinterpret_cast<const unsigned char*>(payload.data());
   if (bytes[0] != kRecordVersion) return fail("unknown record version");
-  if (bytes[1] != static_cast<uint8_t>(BodyEncoding::LineProtocol))
+  if (bytes[1] > static_cast<uint8_t>(BodyEncoding::LineProtocolUnsigned))
     return fail("unknown body encoding");
   if (bytes[2] > kLastPrecision) return fail("unknown precision");
   const std::size_t db_size = get_u16(payload.data() + 12);

@@ -12,8 +12,9 @@
 
 namespace farad::store {
 
-/// How the body is written. Only line protocol exists; the byte leaves room for others.
-enum class BodyEncoding : uint8_t { LineProtocol = 0 };
+/// How the body is written: line protocol as InfluxDB 1.x reads it (`12u` refused), or as
+/// InfluxDB 2.x's /api/v2/write reads it (unsigned integers allowed).
+enum class BodyEncoding : uint8_t { LineProtocol = 0, LineProtocolUnsigned = 1 };
 
 /// Everything about a record but its body.
 struct WalRecordHeader {

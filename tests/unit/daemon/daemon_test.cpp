@@ -201,3 +201,31 @@ TEST_CASE("daemon: a full queue refuses a body before logging it") {
   }
   CHECK(records == 3);
 }
+
+TEST_CASE("daemon: a body accepted by /api/v2/write keeps its unsigned fields, live and replayed") {
+  TempDir dir("daemon-unsigned");
+  const auto output = dir.path() / "out" / "cpu.lp";
+  const auto write_v2 = [](daemon::Daemon& d, const std::string& body) {
+    server::IngestWrite write;
+    write.header.db = "telegraf";
+    write.header.precision = farad::io::Precision::Second;
+    write.header.encoding = farad::store::BodyEncoding::LineProtocolUnsigned;
+    write.body = body;
+    return d.write(std::move(write)).status;
+  };
+  {
+    daemon::Daemon d(test_config(dir));
+    REQUIRE(call(d, "POST", "/kapacitor/v1/tasks", define_body(kScript)).status == 200);
+    CHECK(write_v2(d, "cpu,host=a value=18446744073709551615u 1\n") ==
+          server::IngestStatus::Accepted);
+    // The same text through /write's rules is a parse error: the point is not delivered.
+    CHECK(write_body(d, "telegraf", "", "cpu,host=b value=7u 2\n") ==
+          server::IngestStatus::Accepted);
+  }
+  CHECK(file_text(output) == "cpu,host=a value=18446744073709551615u 1000000000\n");
+  // Replayed from the log (no checkpoint left): the same point again, still unsigned.
+  std::filesystem::remove(output);
+  std::filesystem::remove_all(dir.path() / "checkpoints");
+  { daemon::Daemon d(test_config(dir)); }
+  CHECK(file_text(output) == "cpu,host=a value=18446744073709551615u 1000000000\n");
+}

@@ -23,6 +23,12 @@ TEST_CASE("wal record: header and body round-trip", "[store]") {
   REQUIRE(view.has_value());
   CHECK(view->header == header);
   CHECK(view->body == body);
+
+  WalRecordHeader v2 = header;  // a body of /api/v2/write: unsigned fields allowed
+  v2.encoding = BodyEncoding::LineProtocolUnsigned;
+  const auto v2_view = decode_record(payload_of(v2, body), &error);
+  REQUIRE(v2_view.has_value());
+  CHECK(v2_view->header.encoding == BodyEncoding::LineProtocolUnsigned);
 }
 
 TEST_CASE("wal record: empty names and body", "[store]") {
@@ -58,7 +64,7 @@ TEST_CASE("wal record: malformed payloads are refused with a reason", "[store]")
   const Case cases[] = {
       {good.substr(0, 15), "record shorter than its header"},
       {with_byte(0, 2), "unknown record version"},
-      {with_byte(1, 1), "unknown body encoding"},
+      {with_byte(1, 2), "unknown body encoding"},
       {with_byte(2, 6), "unknown precision"},
       {with_byte(12, 100), "record names overrun it"},
       {good.substr(0, 17), "record names overrun it"},
