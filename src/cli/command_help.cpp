@@ -52,7 +52,7 @@ Example: farad dot examples/snmp_rollup.tick | dot -Tsvg > rollup.svg
   if (command == "run") {
     return R"(Usage: farad run SCRIPT --input FILE... [--dbrp db.rp]... [--precision s|ms|u|ns]
                  [--vars FILE] [--type stream|batch] [--output FILE] [--httpout DIR]
-                 [--stats FILE] [--flush] [--config FILE]
+                 [--stats FILE] [--flush] [--config FILE] [--start T [--stop T]]
 
 Runs the task offline over recorded data, in data time, as Kapacitor would replay it.
 
@@ -77,6 +77,10 @@ Runs the task offline over recorded data, in data time, as Kapacitor would repla
   --config FILE   write to the services FILE configures (farad serve's config): es() sends
                   to its [[elasticsearch]] cluster, spooling under [storage] data-dir, and
                   waits at the end until the cluster has acknowledged every document
+  --start T, --stop T  (batch tasks, with --config; RFC3339) run the task's queries against
+                  its [[influxdb]] server for every scheduled window whose tick falls in
+                  (start, stop] and that has ended (stop defaults to now), in tick order, as
+                  `kapacitor record batch` collects them; --input may then be left out
   --type, --vars, --dbrp as for check
 
 Example: farad run examples/snmp_rollup.tick --input day.lp --output rollup.lp

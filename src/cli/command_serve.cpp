@@ -10,6 +10,9 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "daemon/daemon.hpp"
+#include "daemon/recording_routes.hpp"
+#include "daemon/replay_routes.hpp"
+#include "daemon/replay_service.hpp"
 #include "daemon/task_routes.hpp"
 #include "server/listener.hpp"
 #include "server/router.hpp"
@@ -20,9 +23,12 @@ namespace farad::cli {
 namespace {
 
 // The routes of the server plus the task API, with the headers the router gives every answer.
-server::Handler daemon_handler(const server::Router& router, daemon::Daemon& daemon) {
-  return [&router, &daemon](const server::Request& request) {
+server::Handler daemon_handler(const server::Router& router, daemon::Daemon& daemon,
+                               daemon::ReplayService& replays) {
+  return [&router, &daemon, &replays](const server::Request& request) {
     auto tasks = daemon::handle_task_request(request, daemon);
+    if (!tasks) tasks = daemon::handle_recording_request(request, replays);
+    if (!tasks) tasks = daemon::handle_replay_request(request, replays);
     if (!tasks) return router.handle(request);
     tasks->set_header("X-Kapacitor-Version", router.options().version);
     tasks->set_header("X-Influxdb-Version", router.options().version);
@@ -65,7 +71,8 @@ int run_serve(const Args& argv) {
   daemon::Daemon daemon(config);
   log->info("data directory {}", daemon.data_dir().string());
   const server::Router router(server::server_options(config.http), daemon);
-  server::Server server(daemon_handler(router, daemon), router.options());
+  daemon::ReplayService replays(daemon);
+  server::Server server(daemon_handler(router, daemon, replays), router.options());
   server.start(config.http.bind_address);
   const std::string host = config.http.bind_address.substr(0, config.http.bind_address.rfind(':'));
   log->info("listening on {}:{}", host, server.port());
@@ -76,6 +83,7 @@ int run_serve(const Args& argv) {
   // Writes still in flight are answered 503 (retried by clients); then the queue is drained
   // and every task checkpointed.
   daemon.stop();
+  replays.stop();
   server.stop();
   log->info("stopped");
   return 0;

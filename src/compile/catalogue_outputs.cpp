@@ -43,6 +43,16 @@ const Method es_methods[] = {
     property("batchSize", args(Int), "1000", "documents per _bulk request"),
     property("flushInterval", args(Duration), "10s", "send a partial batch after this long"),
     property("tag", args(String, String), "", "static tag added to every document"),
+    property("timestampField", args(String), "'@timestamp'", "document member holding the time"),
+    property("timestampFormat", args(String), "'rfc3339'",
+             "'rfc3339' (UTC, nanoseconds trimmed) or 'epoch_millis'"),
+    property("measurementField", args(String), "'measurement'",
+             "document member holding the measurement; '' leaves it out"),
+    property("tagsField", args(String), "''", "object holding the tags; '' puts them at the top"),
+    property("fieldsField", args(String), "''",
+             "object holding the fields; '' puts them at the top"),
+    property("template", args(String), "''",
+             "composable index template to install first (strings keyword, numbers double)"),
 };
 
 // farad's own: the embedded sink. The path is the chain method's argument.

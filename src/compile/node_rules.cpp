@@ -209,6 +209,14 @@ std::string check_node(const NodeSpec& node) {
       return "index must not be empty";
     }
     if (int_or(node, "batchSize", 1) <= 0) return "batchSize must be greater than zero";
+    const std::string format = node.text("timestampFormat");
+    if (!format.empty() && format != "rfc3339" && format != "epoch_millis") {
+      return fmt::format("invalid timestampFormat '{}': must be 'rfc3339' or 'epoch_millis'",
+                         format);
+    }
+    if (const Value* field = node.property("timestampField"); field && field->text.empty()) {
+      return "timestampField must not be empty";
+    }
   }
   if (t == "kapacitorLoopback") {
     if (node.text("database").empty()) return "must specify a database";

@@ -3,8 +3,11 @@
 #include <spdlog/logger.h>
 
 #include "compile/dot.hpp"
+#include "daemon/batch_scheduler.hpp"
 #include "daemon/checkpoint.hpp"
+#include "daemon/connections_config.hpp"
 #include "daemon/daemon_options.hpp"
+#include "daemon/now.hpp"
 #include "io/line_protocol.hpp"
 #include "service/logging.hpp"
 #include "store/wal_reader.hpp"
@@ -15,8 +18,12 @@ Daemon::Daemon(const service::Config& config, BeforeBody before_body)
     : config_(config),
       before_body_(std::move(before_body)),
       data_dir_(std::filesystem::absolute(config.storage.data_dir)),
-      store_(data_dir_ / "tasks") {
+      connections_(connections_with_loopback()),
+      store_(data_dir_ / "tasks"),
+      template_store_(data_dir_ / "templates"),
+      identity_(load_server_identity(data_dir_)) {
   std::filesystem::create_directories(data_dir_ / "checkpoints");
+  templates_ = template_store_.load_all();
   wal_ = std::make_unique<store::WalWriter>(data_dir_ / "wal", wal_options(config.wal));
   for (const auto& damage : wal_->open_report().damage) {
     service::logger()->warn("wal: {}", describe(damage));
@@ -25,6 +32,10 @@ Daemon::Daemon(const service::Config& config, BeforeBody before_body)
   recover();
   next_checkpoint_ = std::chrono::steady_clock::now() + config_.checkpoint.interval;
   worker_ = std::thread([this] { run_worker(); });
+  batch_scheduler_ = std::make_unique<BatchScheduler>(
+      *this, config_.batch.catch_up,
+      static_cast<size_t>(std::max<int64_t>(0, config_.batch.catch_up_limit)), connections_,
+      now_ns);
 }
 
 Daemon::~Daemon() {
@@ -38,8 +49,8 @@ void Daemon::recover() {
     running->record = std::move(record);
     running->spec = compile_record(running->record, running->error);
     if (running->spec && running->record.enabled) {
-      running->task = start_task(running->spec, data_dir_);
       try {
+        running->task = start_task(running->spec, data_dir_, connections_);
         if (auto checkpoint = read_checkpoint(checkpoint_path(running->record.id))) {
           running->task->restore_state(checkpoint->state);
           running->skip_before = checkpoint->position;
@@ -65,10 +76,12 @@ void Daemon::recover() {
   store::WalReader reader(data_dir_ / "wal", *replay_from, processed_);
   store::WalEntry entry;
   uint64_t replayed = 0;
+  recovering_ = true;
   while (reader.next(entry)) {
     dispatch(entry.record.header, entry.record.body, entry.next);
     ++replayed;
   }
+  recovering_ = false;
   for (const auto& damage : reader.damage()) {
     service::logger()->warn("wal replay: {}", describe(damage));
   }
@@ -102,11 +115,13 @@ server::IngestResult Daemon::write(server::IngestWrite&& write) {
 }
 
 void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view body,
-                      store::WalPosition next) {
+                      store::WalPosition next, bool live) {
   const std::string rp = header.rp.empty() ? std::string("autogen") : header.rp;
   std::vector<runtime::Task*> targets;
   for (auto& running : tasks_) {
     if (!running->task || next <= running->skip_before) continue;
+    // A batch task's data comes from its queries, never from writes (Kapacitor's too).
+    if (running->spec->type == compile::TaskType::Batch) continue;
     for (const auto& dbrp : running->spec->dbrps) {
       if (dbrp.database == header.db && dbrp.retention_policy == rp) {
         targets.push_back(running->task.get());
@@ -115,14 +130,18 @@ void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view bod
     }
   }
   processed_ = std::max(processed_, next);
-  if (targets.empty()) return;
-  // Parsed again from the logged body, live as on replay, so both see the same points. As
-  // InfluxDB 1.x's /write, unsigned fields are refused.
+  if (body_tap_) body_tap_(header, body);
+  IngressStats::Counters* ingress = live ? &ingress_.counters(header.db, rp) : nullptr;
+  if (targets.empty() && ingress == nullptr) return;
+  // Parsed again from the logged body, live as on replay, so both see the same points, with
+  // the rules of the API that accepted it (unsigned fields only through /api/v2/write).
   io::ParseOptions parse;
   parse.precision = header.precision;
   parse.default_time = header.arrival_ns;
-  parse.unsigned_fields = false;
+  parse.unsigned_fields = header.encoding == store::BodyEncoding::LineProtocolUnsigned;
   io::parse_lines(body, parse, [&](const io::LineView& line) {
+    if (ingress) ingress->count(line.measurement);
+    if (targets.empty()) return;
     const model::Point point = io::to_point(line, header.db, rp);
     for (runtime::Task* task : targets) {
       try {
@@ -152,7 +171,7 @@ void Daemon::run_worker() {
     if (body) {
       if (before_body_) before_body_();
       std::lock_guard tasks_lock(tasks_mutex_);
-      dispatch(body->header, body->body, body->next);
+      dispatch(body->header, body->body, body->next, true);
     }
     if (finished) break;
     if (std::chrono::steady_clock::now() >= next_checkpoint_) {
@@ -201,6 +220,7 @@ void Daemon::checkpoint_locked(RunningTask& running) {
 }
 
 void Daemon::stop() {
+  if (batch_scheduler_) batch_scheduler_->stop();
   {
     std::lock_guard lock(queue_mutex_);
     accepting_ = false;
@@ -208,6 +228,11 @@ void Daemon::stop() {
   }
   queue_changed_.notify_all();
   if (worker_.joinable()) worker_.join();
+}
+
+void Daemon::set_body_tap(BodyTap tap) {
+  std::lock_guard tasks_lock(tasks_mutex_);
+  body_tap_ = std::move(tap);
 }
 
 std::filesystem::path Daemon::checkpoint_path(const std::string& id) const {

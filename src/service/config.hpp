@@ -56,6 +56,13 @@ struct CheckpointConfig {
   bool operator==(const CheckpointConfig&) const = default;
 };
 
+/// Batch tasks (scheduled InfluxDB queries).
+struct BatchConfig {
+  bool catch_up = false;            // after downtime, run the periods missed since the checkpoint
+  int64_t catch_up_limit = 100000;  // most missed windows run per query node; 0 means no limit
+  bool operator==(const BatchConfig&) const = default;
+};
+
 struct LoggingConfig {
   LogLevel level = LogLevel::Info;
   std::string file;  // empty: standard error
@@ -73,8 +80,10 @@ struct ElasticsearchConfig {
   std::string ca_file;
   Duration connect_timeout = std::chrono::seconds(5);
   Duration request_timeout = std::chrono::seconds(30);
-  std::string spool_dir;             // empty: <data-dir>/spool/elasticsearch/<name>
-  ByteSize spool_limit{1ULL << 30};  // 0 means no limit
+  std::string spool_dir;                             // empty: <data-dir>/spool/elasticsearch/<name>
+  ByteSize spool_limit{1ULL << 30};                  // 0 means no limit
+  Duration retry_initial = std::chrono::seconds(1);  // first wait before a retry
+  Duration retry_max = std::chrono::minutes(1);      // longest wait between retries
   bool operator==(const ElasticsearchConfig&) const = default;
 };
 
@@ -85,7 +94,24 @@ struct InfluxdbConfig {
   std::string username;
   std::string password;
   Duration timeout = std::chrono::seconds(10);  // 0 means no timeout
+  bool enabled = true;
+  bool is_default = false;  // `default`: the server of influxDBOut without .cluster()
+  std::string ssl_ca;       // PEM file of the CA; empty: the system's
+  bool insecure_skip_verify = false;
+  ByteSize spool_limit{1ULL << 30};  // per influxDBOut node; 0 means no limit
   bool operator==(const InfluxdbConfig&) const = default;
+};
+
+/// Headers and basic-auth: a TOML table of strings.
+using StringTable = std::map<std::string, std::string>;
+
+/// One [[httppost]] section: an endpoint that httpPost('...').endpoint(name) posts to.
+struct HttppostConfig {
+  std::string endpoint;
+  std::string url;
+  StringTable headers;
+  StringTable basic_auth;  // {username = "...", password = "..."}
+  bool operator==(const HttppostConfig&) const = default;
 };
 
 /// Where each setting came from, so that errors found after loading can point at it. Keys are
@@ -105,9 +131,11 @@ struct Config {
   StorageConfig storage;
   WalConfig wal;
   CheckpointConfig checkpoint;
+  BatchConfig batch;
   LoggingConfig logging;
   std::vector<ElasticsearchConfig> elasticsearch;
   std::vector<InfluxdbConfig> influxdb;
+  std::vector<HttppostConfig> httppost;
   ConfigOrigins origins;
   bool operator==(const Config&) const = default;
 };

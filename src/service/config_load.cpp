@@ -158,6 +158,21 @@ class Loader {
     for (const toml::node& item : *items) out.push_back(item.as_string()->get());
   }
 
+  void read_value(const toml::node& node, const std::string& path, StringTable& out) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+      return wrong_type(node, path, "a table of strings", "write e.g. { name = \"value\" }");
+    }
+    out.clear();
+    for (auto&& [key, value] : *table) {
+      if (!value.is_string()) {
+        wrong_type(value, fmt::format("{}.{}", path, key.str()), "a string");
+        continue;
+      }
+      out[std::string(key.str())] = value.as_string()->get();
+    }
+  }
+
   void read_value(const toml::node& node, const std::string& path, int64_t& out) {
     if (!node.is_integer()) return wrong_type(node, path, "an integer");
     out = node.as_integer()->get();

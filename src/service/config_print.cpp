@@ -71,6 +71,15 @@ std::string value_text(const std::vector<std::string>& values) {
   return out + "]";
 }
 
+std::string value_text(const StringTable& values) {
+  std::string out = "{";
+  for (const auto& [key, value] : values) {
+    out += out.size() > 1 ? ", " : " ";
+    out += toml_string(key) + " = " + toml_string(value);
+  }
+  return out + (values.empty() ? "}" : " }");
+}
+
 template <class Enum>
 requires std::is_enum_v<Enum> std::string value_text(Enum value) {
   return toml_string(enum_name(value));
@@ -78,7 +87,8 @@ requires std::is_enum_v<Enum> std::string value_text(Enum value) {
 
 template <class T>
 bool is_empty(const T& value) {
-  if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::vector<std::string>>) {
+  if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::vector<std::string>> ||
+                std::is_same_v<T, StringTable>) {
     return value.empty();
   } else {
     return false;

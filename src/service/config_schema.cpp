@@ -44,6 +44,14 @@ constexpr std::array<Setting<Checkpoint>, 1> kCheckpoint = {{
      "how often task state is saved; a restart replays the log from the last checkpoint"},
 }};
 
+using Batch = BatchConfig;
+constexpr std::array<Setting<Batch>, 2> kBatch = {{
+    {"catch-up", &Batch::catch_up,
+     "on start, run every period a batch task missed since its checkpoint (Kapacitor skips them)"},
+    {"catch-up-limit", &Batch::catch_up_limit,
+     "most missed windows a query node runs at a catch-up, oldest first; 0 means no limit"},
+}};
+
 using Logging = LoggingConfig;
 constexpr std::array<Setting<Logging>, 2> kLogging = {{
     {"level", &Logging::level, "least severe message logged: trace, debug, info, warn, error, off"},
@@ -51,7 +59,7 @@ constexpr std::array<Setting<Logging>, 2> kLogging = {{
 }};
 
 using Elasticsearch = ElasticsearchConfig;
-constexpr std::array<Setting<Elasticsearch>, 11> kElasticsearch = {{
+constexpr std::array<Setting<Elasticsearch>, 13> kElasticsearch = {{
     {"name", &Elasticsearch::name, "name that tasks use to pick this cluster; required, unique"},
     {"urls", &Elasticsearch::urls, "nodes of the cluster, http:// or https:// (with tls = true)"},
     {"username", &Elasticsearch::username, "basic authentication user; empty means none"},
@@ -68,15 +76,36 @@ constexpr std::array<Setting<Elasticsearch>, 11> kElasticsearch = {{
      "<data-dir>/spool/elasticsearch/<name>"},
     {"spool-limit", &Elasticsearch::spool_limit,
      "largest size the spool may grow to; 0 means no limit"},
+    {"retry-initial", &Elasticsearch::retry_initial,
+     "wait before the first retry of a failed bulk; doubled (with jitter) per retry"},
+    {"retry-max", &Elasticsearch::retry_max, "longest wait between two retries"},
 }};
 
 using Influxdb = InfluxdbConfig;
-constexpr std::array<Setting<Influxdb>, 5> kInfluxdb = {{
+constexpr std::array<Setting<Influxdb>, 10> kInfluxdb = {{
     {"name", &Influxdb::name, "name that tasks use to pick this server; required, unique"},
-    {"urls", &Influxdb::urls, "HTTP API of the server, http:// or https://"},
+    {"enabled", &Influxdb::enabled, "whether tasks may use this server"},
+    {"default", &Influxdb::is_default,
+     "the server of influxDBOut without .cluster(); implied when only one is enabled"},
+    {"urls", &Influxdb::urls, "HTTP API of the server, http:// or https://; used in turn"},
     {"username", &Influxdb::username, "basic authentication user; empty means none"},
     {"password", &Influxdb::password, "basic authentication password"},
     {"timeout", &Influxdb::timeout, "time allowed for one write; 0 means no timeout"},
+    {"ssl-ca", &Influxdb::ssl_ca, "PEM file of the CA for https:// URLs; empty means the system's"},
+    {"insecure-skip-verify", &Influxdb::insecure_skip_verify,
+     "do not check the server's certificate (testing only)"},
+    {"spool-limit", &Influxdb::spool_limit,
+     "disk an influxDBOut node's unsent batches may take before the task waits; 0 means no limit"},
+}};
+
+using Httppost = HttppostConfig;
+constexpr std::array<Setting<Httppost>, 4> kHttppost = {{
+    {"endpoint", &Httppost::endpoint,
+     "name that httpPost().endpoint() uses; required, unique"},
+    {"url", &Httppost::url, "URL posted to, http:// or https://"},
+    {"headers", &Httppost::headers, "extra request headers, e.g. { Authorization = \"...\" }"},
+    {"basic-auth", &Httppost::basic_auth,
+     "basic authentication, { username = \"...\", password = \"...\" }; empty means none"},
 }};
 
 }  // namespace
@@ -94,6 +123,12 @@ const SectionSchema<StorageConfig>& storage_schema() {
 const SectionSchema<WalConfig>& wal_schema() {
   static const SectionSchema<WalConfig> schema{
       "wal", "The write-ahead log: every accepted write is logged before it is acknowledged", kWal};
+  return schema;
+}
+
+const SectionSchema<BatchConfig>& batch_schema() {
+  static const SectionSchema<BatchConfig> schema{
+      "batch", "Batch tasks: InfluxQL queries run on their schedule", kBatch};
   return schema;
 }
 
@@ -118,6 +153,12 @@ const SectionSchema<ElasticsearchConfig>& elasticsearch_schema() {
 const SectionSchema<InfluxdbConfig>& influxdb_schema() {
   static const SectionSchema<InfluxdbConfig> schema{
       "influxdb", "InfluxDB servers that tasks write to: zero or more", kInfluxdb};
+  return schema;
+}
+
+const SectionSchema<HttppostConfig>& httppost_schema() {
+  static const SectionSchema<HttppostConfig> schema{
+      "httppost", "HTTP endpoints that httpPost posts to by name: zero or more", kHttppost};
   return schema;
 }
 

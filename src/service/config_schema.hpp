@@ -15,7 +15,8 @@ namespace farad::service {
 template <class Section>
 using SettingMember = std::variant<std::string Section::*, std::vector<std::string> Section::*,
                                    int64_t Section::*, bool Section::*, Duration Section::*,
-                                   ByteSize Section::*, FsyncMode Section::*, LogLevel Section::*>;
+                                   ByteSize Section::*, FsyncMode Section::*, LogLevel Section::*,
+                                   StringTable Section::*>;
 
 template <class Section>
 struct Setting {
@@ -35,9 +36,11 @@ const SectionSchema<HttpConfig>& http_schema();
 const SectionSchema<StorageConfig>& storage_schema();
 const SectionSchema<WalConfig>& wal_schema();
 const SectionSchema<CheckpointConfig>& checkpoint_schema();
+const SectionSchema<BatchConfig>& batch_schema();
 const SectionSchema<LoggingConfig>& logging_schema();
 const SectionSchema<ElasticsearchConfig>& elasticsearch_schema();
 const SectionSchema<InfluxdbConfig>& influxdb_schema();
+const SectionSchema<HttppostConfig>& httppost_schema();
 
 /// Calls visit(schema, member of Config) for every section in the order they are printed. The
 /// member is a `Section Config::*` for a [table] and a `std::vector<Section> Config::*` for an
@@ -48,9 +51,11 @@ void for_each_section(Visitor&& visit) {
   visit(storage_schema(), &Config::storage);
   visit(wal_schema(), &Config::wal);
   visit(checkpoint_schema(), &Config::checkpoint);
+  visit(batch_schema(), &Config::batch);
   visit(logging_schema(), &Config::logging);
   visit(elasticsearch_schema(), &Config::elasticsearch);
   visit(influxdb_schema(), &Config::influxdb);
+  visit(httppost_schema(), &Config::httppost);
 }
 
 /// The names of every section, for "did you mean".

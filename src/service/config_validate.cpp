@@ -43,10 +43,16 @@ class Checker {
     if (config_.checkpoint.interval <= Duration::zero()) {
       problem("checkpoint.interval", "must be above 0");
     }
+    if (config_.batch.catch_up_limit < 0) {
+      problem("batch.catch-up-limit",
+              fmt::format("cannot be negative, got {}", config_.batch.catch_up_limit));
+    }
     check_names("elasticsearch", config_.elasticsearch);
     check_names("influxdb", config_.influxdb);
     for (size_t i = 0; i < config_.elasticsearch.size(); ++i) check_elasticsearch(i);
     for (size_t i = 0; i < config_.influxdb.size(); ++i) check_influxdb(i);
+    check_influxdb_default();
+    check_httppost();
     if (!problems_.empty()) throw ConfigError(std::move(problems_));
   }
 
@@ -124,6 +130,10 @@ class Checker {
       problem(path + ".connect-timeout", "must be above 0");
     if (es.request_timeout <= Duration::zero())
       problem(path + ".request-timeout", "must be above 0");
+    if (es.retry_initial <= Duration::zero()) problem(path + ".retry-initial", "must be above 0");
+    if (es.retry_max < es.retry_initial) {
+      problem(path + ".retry-max", "must be at least retry-initial");
+    }
   }
 
   void check_influxdb(size_t index) {
@@ -131,6 +141,55 @@ class Checker {
     const std::string path = fmt::format("influxdb[{}]", index);
     check_urls(path, influxdb.urls, std::nullopt);
     check_credentials(path, influxdb.username, influxdb.password);
+  }
+
+  /// Kapacitor's rule: the one enabled server, else the one marked `default`.
+  void check_influxdb_default() {
+    size_t enabled = 0;
+    std::vector<size_t> defaults;
+    for (size_t i = 0; i < config_.influxdb.size(); ++i) {
+      if (!config_.influxdb[i].enabled) continue;
+      ++enabled;
+      if (config_.influxdb[i].is_default) defaults.push_back(i);
+    }
+    if (defaults.size() > 1) {
+      problem(fmt::format("influxdb[{}].default", defaults[1]),
+              fmt::format("only one [[influxdb]] can be the default; influxdb[{}] is already",
+                          defaults[0]));
+    }
+    if (enabled > 1 && defaults.empty()) {
+      problem("influxdb[0]", "no default cluster found",
+              "with several enabled [[influxdb]], set default = true on one");
+    }
+  }
+
+  void check_httppost() {
+    for (size_t i = 0; i < config_.httppost.size(); ++i) {
+      const HttppostConfig& post = config_.httppost[i];
+      const std::string path = fmt::format("httppost[{}]", i);
+      if (post.endpoint.empty()) {
+        problem(path + ".endpoint", "is required", "httpPost().endpoint() refers to it by name");
+      }
+      for (size_t j = 0; j < i && !post.endpoint.empty(); ++j) {
+        if (config_.httppost[j].endpoint == post.endpoint) {
+          problem(path + ".endpoint",
+                  fmt::format("\"{}\" is already the endpoint of httppost[{}]", post.endpoint, j));
+        }
+      }
+      if (post.url.empty()) {
+        problem(path + ".url", "is required");
+      } else if (url_host(post.url).empty()) {
+        problem(path + ".url",
+                fmt::format("invalid URL \"{}\": expected http://HOST[:PORT]/... or https://...",
+                            post.url));
+      }
+      for (const auto& [key, value] : post.basic_auth) {
+        if (key != "username" && key != "password") {
+          problem(path + ".basic-auth",
+                  fmt::format("unknown key '{}': expected username and password", key));
+        }
+      }
+    }
   }
 
   /// " (line N)" when the setting's line is known.

@@ -33,6 +33,10 @@ retention-size = "10GB"
 [checkpoint]
 interval = "5m"
 
+[batch]
+catch-up = true
+catch-up-limit = 50
+
 [logging]
 level = "debug"
 file = "/var/log/farad.log"
@@ -49,6 +53,8 @@ connect-timeout = "2s"
 request-timeout = "1m"
 spool-dir = "/var/spool/farad"
 spool-limit = "512MiB"
+retry-initial = "250ms"
+retry-max = "30s"
 
 [[elasticsearch]]
 name = "metrics"
@@ -59,6 +65,17 @@ urls = ["http://influx:8086"]
 username = "writer"
 password = "pw"
 timeout = "0"
+enabled = false
+default = true
+ssl-ca = "/etc/ssl/influx-ca.pem"
+insecure-skip-verify = true
+spool-limit = "2GiB"
+
+[[httppost]]
+endpoint = "hook"
+url = "https://hooks.example.com/farad"
+headers = { Authorization = "Bearer x", X-Source = "farad" }
+basic-auth = { username = "u", password = "p" }
 )";
 
 /// The rendered errors of loading `text` as f.toml, or "loaded".
@@ -139,6 +156,44 @@ TEST_CASE("config: every key is read") {
   CHECK(config.influxdb[0].username == "writer");
   CHECK(config.influxdb[0].password == "pw");
   CHECK(config.influxdb[0].timeout == 0ns);
+  CHECK_FALSE(config.influxdb[0].enabled);
+  CHECK(config.influxdb[0].is_default);
+  CHECK(config.influxdb[0].ssl_ca == "/etc/ssl/influx-ca.pem");
+  CHECK(config.influxdb[0].insecure_skip_verify);
+  CHECK(config.influxdb[0].spool_limit.bytes == 2ULL << 30);
+  REQUIRE(config.httppost.size() == 1);
+  CHECK(config.httppost[0].endpoint == "hook");
+  CHECK(config.httppost[0].url == "https://hooks.example.com/farad");
+  CHECK(config.httppost[0].headers ==
+        StringTable{{"Authorization", "Bearer x"}, {"X-Source", "farad"}});
+  CHECK(config.httppost[0].basic_auth == StringTable{{"password", "p"}, {"username", "u"}});
+}
+
+TEST_CASE("config: [[influxdb]] needs one default among several; [[httppost]] is checked") {
+  const auto errors_of = [](const std::string& text) {
+    try {
+      validate(load_config_text(text, "f.toml"));
+      return std::string("valid");
+    } catch (const ConfigError& e) {
+      return std::string(e.what());
+    }
+  };
+  const std::string two = "[[influxdb]]\nname = \"a\"\n[[influxdb]]\nname = \"b\"\n";
+  CHECK_THAT(errors_of(two), Catch::Contains("influxdb[0]: no default cluster found"));
+  CHECK(errors_of(two + "default = true\n") == "valid");
+  CHECK(errors_of(two + "enabled = false\n") == "valid");
+  CHECK_THAT(errors_of("[[influxdb]]\nname = \"a\"\ndefault = true\n"
+                       "[[influxdb]]\nname = \"b\"\ndefault = true\n"),
+             Catch::Contains("only one [[influxdb]] can be the default"));
+  CHECK_THAT(errors_of("[[httppost]]\nurl = \"ftp://x\"\nbasic-auth = { user = \"u\" }\n"),
+             Catch::Contains("httppost[0].endpoint: is required"));
+  CHECK_THAT(errors_of("[[httppost]]\nurl = \"ftp://x\"\n"),
+             Catch::Contains("httppost[0].url: invalid URL \"ftp://x\""));
+  CHECK_THAT(errors_of("[[httppost]]\nendpoint = \"e\"\nurl = \"http://x\"\n"
+                       "basic-auth = { user = \"u\" }\n"),
+             Catch::Contains("httppost[0].basic-auth: unknown key 'user'"));
+  CHECK_THAT(errors_of("[[httppost]]\nendpoint = \"e\"\nurl = \"http://x\"\nheaders = 3\n"),
+             Catch::Contains("httppost[0].headers: expected a table of strings, got an integer"));
 }
 
 TEST_CASE("config: the every-key text covers every key of the schema") {
