@@ -22,6 +22,9 @@ import tempfile
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from serve_process import ServeProcess  # noqa: E402
+
 TIMEOUT = 60  # seconds for any one wait or command
 
 
@@ -30,27 +33,10 @@ def fail(message):
     sys.exit(1)
 
 
-class Server:
+class Server(ServeProcess):
     def __init__(self, farad, workdir):
-        self.log_path = os.path.join(workdir, "serve.log")
-        self.log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(
-            [farad, "serve", "--bind", "127.0.0.1:0", "--data-dir", os.path.join(workdir, "data")],
-            stdout=self.log, stderr=self.log)
-        deadline = time.time() + TIMEOUT
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                fail("farad serve exited with %d:\n%s" % (self.process.returncode, self.text()))
-            found = re.findall(r"listening on 127\.0\.0\.1:(\d+)", self.text())
-            if found:
-                self.url = "http://127.0.0.1:%s" % found[0]
-                return
-            time.sleep(0.02)
-        fail("farad serve did not start:\n" + self.text())
-
-    def text(self):
-        with open(self.log_path, "r", errors="replace") as f:
-            return f.read()
+        super().__init__(farad, ["--data-dir", os.path.join(workdir, "data")],
+                         os.path.join(workdir, "serve.log"), TIMEOUT)
 
     def write(self, lines):
         request = urllib.request.Request(

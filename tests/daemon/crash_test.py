@@ -13,7 +13,6 @@ flushes the windows still open at the end). Also checks that the task is still d
 executing after every restart, and that a task with a compile error is refused with 400.
 """
 
-import http.client
 import json
 import os
 import random
@@ -23,6 +22,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from serve_process import ServeProcess  # noqa: E402
 
 BODY_LINES = 500
 KILLS = 3
@@ -35,58 +37,10 @@ def fail(message):
     sys.exit(1)
 
 
-class Daemon:
-    def __init__(self, farad, workdir, config):
-        self.log_path = os.path.join(workdir, "serve.log")
-        self.log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [farad, "serve", "--config", config, "--bind", "127.0.0.1:0",
-             "--data-dir", os.path.join(workdir, "data")],
-            stdout=self.log, stderr=self.log)
-        self.port = self._wait_port()
-
-    def _wait_port(self):
-        deadline = time.time() + TIMEOUT
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                fail("farad serve exited with %d:\n%s" % (self.process.returncode, self.text()))
-            found = re.findall(r"listening on 127\.0\.0\.1:(\d+)", self.text())
-            if len(found) > self.starts_before:
-                return int(found[-1])
-            time.sleep(0.02)
-        fail("farad serve did not start:\n" + self.text())
-
-    starts_before = 0
-
-    def text(self):
-        with open(self.log_path, "r", errors="replace") as f:
-            return f.read()
-
-    def request(self, method, path, body=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
-        try:
-            connection.request(method, path, body=body)
-            response = connection.getresponse()
-            return response.status, response.read()
-        finally:
-            connection.close()
-
-    def kill(self, sig):
-        self.process.send_signal(sig)
-        code = self.process.wait(timeout=TIMEOUT)
-        self.log.close()
-        return code
-
-
 def start(farad, workdir, config):
-    # The log file is shared by every run: count the "listening" lines already in it.
-    log_path = os.path.join(workdir, "serve.log")
-    before = 0
-    if os.path.exists(log_path):
-        with open(log_path, "r", errors="replace") as f:
-            before = len(re.findall(r"listening on 127\.0\.0\.1:(\d+)", f.read()))
-    Daemon.starts_before = before
-    return Daemon(farad, workdir, config)
+    """farad serve on the work dir; the log is shared by every run (tests/serve_process.py)."""
+    return ServeProcess(farad, ["--config", config, "--data-dir", os.path.join(workdir, "data")],
+                        os.path.join(workdir, "serve.log"), TIMEOUT)
 
 
 def fileout_script(example):
@@ -180,11 +134,11 @@ def main():
         time.sleep(chance.uniform(0, 0.04))
         if index in kill_after:
             time.sleep(chance.uniform(0, 0.3))
-            daemon.kill(signal.SIGKILL)
+            daemon.signal(signal.SIGKILL)
             daemon = start(farad, workdir, config)
             check_task(daemon, True)
 
-    code = daemon.kill(signal.SIGTERM)
+    code = daemon.signal(signal.SIGTERM)
     if code != 0:
         fail("SIGTERM: exit code %d" % code)
     log = open(os.path.join(workdir, "serve.log"), errors="replace").read()
@@ -201,7 +155,7 @@ def main():
     # Restart persistence: the task is loaded, compiled and started again after a clean stop.
     daemon = start(farad, workdir, config)
     check_task(daemon, True)
-    if daemon.kill(signal.SIGTERM) != 0:
+    if daemon.signal(signal.SIGTERM) != 0:
         fail("second SIGTERM: bad exit code")
     print("ok: %d bytes of rollup identical after %d kills" % (len(got), KILLS))
     subprocess.run(["rm", "-rf", workdir])

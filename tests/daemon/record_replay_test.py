@@ -21,15 +21,16 @@ its stop time, and drops that point). Then:
 """
 
 import gzip
-import http.client
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from serve_process import ServeProcess  # noqa: E402
 
 BODY_LINES = 1000
 TIMEOUT = 60  # seconds for any one wait
@@ -44,40 +45,14 @@ def fail(message):
     sys.exit(1)
 
 
-class Daemon:
+class Daemon(ServeProcess):
     starts = 0
 
     def __init__(self, farad, workdir, config):
         Daemon.starts += 1
-        self.log_path = os.path.join(workdir, "serve-%d.log" % Daemon.starts)
-        self.log = open(self.log_path, "ab")
         self.data_dir = os.path.join(workdir, "data")
-        self.process = subprocess.Popen(
-            [farad, "serve", "--config", config, "--bind", "127.0.0.1:0",
-             "--data-dir", self.data_dir], stdout=self.log, stderr=self.log)
-        deadline = time.time() + TIMEOUT
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                fail("farad serve exited with %d:\n%s" % (self.process.returncode, self.text()))
-            found = re.findall(r"listening on 127\.0\.0\.1:(\d+)", self.text())
-            if found:
-                self.port = int(found[-1])
-                return
-            time.sleep(0.02)
-        fail("farad serve did not start:\n" + self.text())
-
-    def text(self):
-        with open(self.log_path, "r", errors="replace") as f:
-            return f.read()
-
-    def request(self, method, path, body=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
-        try:
-            connection.request(method, path, body=body)
-            response = connection.getresponse()
-            return response.status, response.read()
-        finally:
-            connection.close()
+        super().__init__(farad, ["--config", config, "--data-dir", self.data_dir],
+                         os.path.join(workdir, "serve-%d.log" % Daemon.starts), TIMEOUT)
 
     def json(self, method, path, body, expect):
         status, answer = self.request(method, path, json.dumps(body) if body is not None else None)
@@ -112,9 +87,7 @@ class Daemon:
         fail("%s %s still running after %ds" % (kind, job_id, TIMEOUT))
 
     def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(timeout=TIMEOUT)
-        self.log.close()
+        code = self.signal(signal.SIGTERM)
         if code != 0:
             fail("SIGTERM: exit code %d" % code)
 

@@ -11,16 +11,16 @@ state) and the template (its task is reloaded); reads ingress and node statistic
 patched definitions are back and executing.
 """
 
-import http.client
 import json
 import os
-import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from serve_process import ServeProcess  # noqa: E402
 
 TIMEOUT = 30  # seconds for any one wait
 
@@ -49,38 +49,10 @@ def fail(message):
     sys.exit(1)
 
 
-class Server:
+class Server(ServeProcess):
     def __init__(self, farad, workdir):
-        self.log_path = os.path.join(workdir, "serve.log")
-        self.log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(
-            [farad, "serve", "--bind", "127.0.0.1:0", "--data-dir", os.path.join(workdir, "data")],
-            stdout=self.log, stderr=self.log)
-        deadline = time.time() + TIMEOUT
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                fail("farad serve exited with %d:\n%s" % (self.process.returncode, self.text()))
-            found = re.findall(r"listening on 127\.0\.0\.1:(\d+)", self.text())
-            if found:
-                self.port = int(found[-1])
-                return
-            time.sleep(0.02)
-        fail("farad serve did not start:\n" + self.text())
-
-    def text(self):
-        with open(self.log_path, "r", errors="replace") as f:
-            return f.read()
-
-    def request(self, method, path, body=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
-        try:
-            if body is not None and not isinstance(body, (bytes, str)):
-                body = json.dumps(body)
-            connection.request(method, path, body=body)
-            response = connection.getresponse()
-            return response.status, response.read()
-        finally:
-            connection.close()
+        super().__init__(farad, ["--data-dir", os.path.join(workdir, "data")],
+                         os.path.join(workdir, "serve.log"), TIMEOUT)
 
     def json(self, method, path, body=None, expect=200):
         status, answer = self.request(method, path, body)
@@ -94,9 +66,7 @@ class Server:
             fail("write answered %d: %s" % (status, answer))
 
     def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(timeout=TIMEOUT)
-        self.log.close()
+        code = self.signal(signal.SIGTERM)
         if code != 0:
             fail("SIGTERM: exit code %d\n%s" % (code, self.text()))
 

@@ -3,7 +3,6 @@ captures for the same input, and the documented _id and document shape (docs/sin
 
 import datetime
 import hashlib
-import http.client
 import json
 import os
 import re
@@ -13,6 +12,9 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "es_double"))
 from es_double import EsDouble  # noqa: E402,F401  (re-exported for the tests)
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from serve_process import ServeProcess  # noqa: E402
 
 TIMEOUT = 60  # seconds for any one wait
 
@@ -32,36 +34,12 @@ def wait_until(what, condition, timeout=TIMEOUT):
     fail("timed out waiting for " + what)
 
 
-class Daemon:
+class Daemon(ServeProcess):
     """farad serve on a free port, its output appended to workdir/serve.log."""
 
     def __init__(self, farad, workdir, config):
-        self.log_path = os.path.join(workdir, "serve.log")
-        before = self.text().count("listening on") if os.path.exists(self.log_path) else 0
-        self.log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [farad, "serve", "--config", config, "--bind", "127.0.0.1:0",
-             "--data-dir", os.path.join(workdir, "data")], stdout=self.log, stderr=self.log)
-
-        def port():
-            if self.process.poll() is not None:
-                fail("farad serve exited with %d:\n%s" % (self.process.returncode, self.text()))
-            found = re.findall(r"listening on 127\.0\.0\.1:(\d+)", self.text())
-            return int(found[-1]) if len(found) > before else None
-        self.port = wait_until("farad serve to listen", port)
-
-    def text(self):
-        with open(self.log_path, "r", errors="replace") as f:
-            return f.read()
-
-    def request(self, method, path, body=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
-        try:
-            connection.request(method, path, body=body)
-            response = connection.getresponse()
-            return response.status, response.read()
-        finally:
-            connection.close()
+        super().__init__(farad, ["--config", config, "--data-dir", os.path.join(workdir, "data")],
+                         os.path.join(workdir, "serve.log"), TIMEOUT)
 
     def define(self, task_id, script, vars_json):
         status, answer = self.request("POST", "/kapacitor/v1/tasks", json.dumps(
@@ -93,10 +71,7 @@ class Daemon:
         fail("write still refused after %ds" % TIMEOUT)
 
     def kill(self, sig):
-        self.process.send_signal(sig)
-        code = self.process.wait(timeout=TIMEOUT)
-        self.log.close()
-        return code
+        return self.signal(sig)
 
 
 def generate(farad, workdir, devices=3, ifaces=2):

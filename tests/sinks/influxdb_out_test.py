@@ -13,10 +13,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import http.client
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from influxdb_server import InfluxServer  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from serve_process import ServeProcess  # noqa: E402
 
 TIMEOUT = 60
 SCRIPT = """dbrp "telegraf"."autogen"
@@ -76,33 +78,10 @@ def parse_capture(path):
     return points
 
 
-class Serve:
+class Serve(ServeProcess):
     def __init__(self, farad, workdir, config):
-        self.log_path = os.path.join(workdir, "serve.log")
-        self.log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [farad, "serve", "--config", config, "--bind", "127.0.0.1:0", "--data-dir",
-             os.path.join(workdir, "data")], stdout=self.log, stderr=self.log)
-
-        def port():
-            if self.process.poll() is not None:
-                fail("farad serve exited:\n" + self.text())
-            found = re.findall(r"listening on 127\.0\.0\.1:(\d+)", self.text())
-            return int(found[-1]) if found else None
-        self.port = wait_until("farad serve to listen", port)
-
-    def text(self):
-        with open(self.log_path, errors="replace") as f:
-            return f.read()
-
-    def request(self, method, path, body=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
-        try:
-            connection.request(method, path, body=body)
-            response = connection.getresponse()
-            return response.status, response.read()
-        finally:
-            connection.close()
+        super().__init__(farad, ["--config", config, "--data-dir", os.path.join(workdir, "data")],
+                         os.path.join(workdir, "serve.log"), TIMEOUT)
 
     def write(self, lines):
         for start in range(0, len(lines), 100):
@@ -123,9 +102,7 @@ class Serve:
 
     def stop(self):
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=TIMEOUT)
-        self.log.close()
+            self.signal(signal.SIGTERM)
 
 
 def main():
