@@ -58,7 +58,10 @@ def write_config(path, influx_url, data_dir, catch_up):
                 % (data_dir, "true" if catch_up else "false", influx_url))
 
 
-def rollup_path(farad, influx, work):
+def load_snmp(farad, influx, work):
+    """Two days of generated counters (3 devices x 2 interfaces, with resets) written raw to
+    InfluxDB's telegraf database; returns the generator's non_negative daily means by
+    (sorted tag pairs, day start ns)."""
     lp, truth = os.path.join(work, "snmp.lp"), os.path.join(work, "snmp.truth")
     subprocess.run([farad, "gen", "snmp", "--devices", "3", "--ifaces", "2", "--duration", "2d",
                     "--reset-prob", "0.002", "--out", lp, "--truth", truth], check=True)
@@ -70,6 +73,20 @@ def rollup_path(farad, influx, work):
                                       b"".join(lines[i:i + 5000]))
         if status != 204:
             fail("influxdb write: %d %s" % (status, body))
+    expected = {}
+    with open(truth) as f:
+        for line in f:
+            row = json.loads(line)
+            if row.get("type") == "rollup" and row["variant"] == "non_negative":
+                key = (tuple(sorted(row["tags"].items())), row["start_ns"])
+                expected[key] = (row["mean"]["ifHCInOctets"], row["mean"]["ifHCOutOctets"])
+    if len(expected) != 12:
+        fail("the truth has %d rows, expected 3*2 series * 2 days" % len(expected))
+    return expected
+
+
+def rollup_path(farad, influx, work):
+    expected = load_snmp(farad, influx, work)
     script = os.path.join(work, "rollup.tick")
     with open(script, "w") as f:
         f.write(ROLLUP)
@@ -81,18 +98,9 @@ def rollup_path(farad, influx, work):
     if run.returncode != 0 or run.stderr.strip():
         fail("farad run: exit %d\n%s" % (run.returncode, run.stderr))
 
-    expected = {}
-    with open(truth) as f:
-        for line in f:
-            row = json.loads(line)
-            if row.get("type") == "rollup" and row["variant"] == "non_negative":
-                key = (tuple(sorted(row["tags"].items())), row["start_ns"])
-                expected[key] = (row["mean"]["ifHCInOctets"], row["mean"]["ifHCOutOctets"])
     got = {}
     for (tags, time_ns), fields in influx.points("rates", "rollups").items():
         got[(tags, time_ns)] = (fields.get("in_bps"), fields.get("out_bps"))
-    if len(expected) != 12:
-        fail("the truth has %d rows, expected 3*2 series * 2 days" % len(expected))
     if set(got) != set(expected):
         fail("rollup rows differ:\nonly farad: %s\nonly truth: %s"
              % (sorted(set(got) - set(expected))[:5], sorted(set(expected) - set(got))[:5]))

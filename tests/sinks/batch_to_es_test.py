@@ -11,7 +11,6 @@ configured. Every document must be in the index its day names, once, with the do
 """
 
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -19,7 +18,7 @@ import sys
 import tempfile
 import time
 
-from batch_query_test import ROLLUP, fail
+from batch_query_test import ROLLUP, fail, load_snmp
 from influxdb_server import InfluxServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "es_double"))
@@ -47,17 +46,7 @@ def main():
     double = EsDouble().start()
     influx.start()
     try:
-        lp, truth = os.path.join(work, "snmp.lp"), os.path.join(work, "snmp.truth")
-        subprocess.run([farad, "gen", "snmp", "--devices", "3", "--ifaces", "2", "--duration",
-                        "2d", "--reset-prob", "0.002", "--out", lp, "--truth", truth], check=True)
-        influx.query("CREATE DATABASE telegraf")
-        with open(lp, "rb") as f:
-            lines = f.readlines()
-        for i in range(0, len(lines), 5000):
-            status, body = influx.request("POST", "/write?db=telegraf&precision=ns",
-                                          b"".join(lines[i:i + 5000]))
-            if status != 204:
-                fail("influxdb write: %d %s" % (status, body))
+        expected = load_snmp(farad, influx, work)
         script = os.path.join(work, "rollup.tick")
         with open(script, "w") as f:
             f.write(SCRIPT)
@@ -72,15 +61,6 @@ def main():
         if run.returncode != 0:
             fail("farad run: exit %d\n%s" % (run.returncode, run.stderr))
 
-        expected = {}
-        with open(truth) as f:
-            for line in f:
-                row = json.loads(line)
-                if row.get("type") == "rollup" and row["variant"] == "non_negative":
-                    expected[(tuple(sorted(row["tags"].items())), row["start_ns"])] = (
-                        row["mean"]["ifHCInOctets"], row["mean"]["ifHCOutOctets"])
-        if len(expected) != 12:
-            fail("the truth has %d rows, expected 3*2 series * 2 days" % len(expected))
         state = double.store.state()
         if any(n != 1 for n in state["documents"].values()):
             fail("a document was written more than once: %s" % state["documents"])
