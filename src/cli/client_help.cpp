@@ -111,9 +111,26 @@ Prints farad's version.
   if (command == "record") {
     return with_server_flag(
         R"(Usage: farad record stream -task ID -duration D [-recording-id ID] [-no-wait]
+       farad record batch -task ID (-start T [-stop T] | -past D) [-recording-id ID] [-no-wait]
+       farad record query -query 'SELECT ...' -type batch [-cluster NAME] [-recording-id ID] [-no-wait]
 
-Records the points that reach the task's stream for D (e.g. 30s, 5m), then prints the
-recording's id. With -no-wait it returns at once (and prints nothing, as Kapacitor).
+stream: records the points that reach the task's stream for D (e.g. 30s, 5m).
+batch: runs the batch task's queries for every window between -start and -stop (RFC3339;
+-stop defaults to the server's now), or over the last D with -past, on the server's InfluxDB
+and records the answers (a .brpl: one entry per query node).
+query: records the answer of one InfluxQL query as a batch recording.
+Prints the recording's id when it is done. With -no-wait it returns at once (and prints
+nothing, as Kapacitor).
+)");
+  }
+  if (command == "replay-live") {
+    return with_server_flag(
+        R"(Usage: farad replay-live batch -task ID (-start T [-stop T] | -past D) [-rec-time] [-real-clock] [-replay-id ID] [-no-wait]
+       farad replay-live query -task ID -query 'SELECT ...' [-cluster NAME] [-rec-time] [-real-clock] [-replay-id ID] [-no-wait]
+
+Runs the batch task's queries over the range (or the ad hoc query) on the server's InfluxDB now
+and replays the answers into a fresh instance of the task, as `record batch` then `replay`
+would, without keeping a recording. The task's fileOut files get the suffix .replay-<id>.
 )");
   }
   if (command == "replay") {

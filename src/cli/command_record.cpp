@@ -1,5 +1,6 @@
 // farad record stream -task ID -duration D: record what reaches a task's stream for D, as
 // Kapacitor's `record stream` does (POST /kapacitor/v1/recordings/stream with the stop time).
+// `record batch` and `record query` are in command_record_batch.cpp.
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -12,11 +13,12 @@
 namespace farad::cli {
 
 int run_record(const Args& argv) {
+  if (!argv.empty() && (argv[0] == "batch" || argv[0] == "query")) return run_record_batch(argv);
   const Arguments args = client_arguments(argv, {"task", "duration", "recording-id"}, {"no-wait"});
   const auto& positional = args.positional();
   if (positional.size() != 1) throw UsageError("must pass one record type: stream");
   if (positional[0] == "batch" || positional[0] == "query") {
-    throw std::runtime_error("record " + positional[0] + " is not supported, only record stream");
+    throw UsageError("record " + positional[0] + ": name the type before the flags");
   }
   if (positional[0] != "stream") {
     throw std::runtime_error("Unknown record type \"" + positional[0] + "\", expected 'stream'");

@@ -32,6 +32,9 @@ int run_stats(const Args& args);
 int run_version(const Args& args);
 int run_record(const Args& args);
 int run_replay(const Args& args);
+/// record batch|query and replay-live batch|query (command_record_batch.cpp).
+int run_record_batch(const Args& args);
+int run_replay_live(const Args& args);
 
 /// Help text of a command, or empty if there is no such command.
 std::string command_help(const std::string& command);

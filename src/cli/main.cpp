@@ -36,8 +36,9 @@ or among its flags, else $FARAD_URL, else http://localhost:9092):
   show             show a task: script, vars, DOT with node statistics
   show-template    show a template
   stats            the server's general or ingress statistics
-  record           record a task's stream for a while
+  record           record a task's stream for a while, or its batch queries over a range
   replay           replay a recording, or a time range of the write-ahead log, into a task
+  replay-live      run a batch task's queries over a range and replay the answers into it
   version          print farad's version
 
 Flags are accepted with one or two dashes (-vars FILE, --vars FILE, --vars=FILE).
@@ -96,7 +97,8 @@ int main(int argc, char** argv) {
       {"stats", run_stats},
       {"version", run_version},
       {"record", run_record},
-      {"replay", run_replay}};
+      {"replay", run_replay},
+      {"replay-live", run_replay_live}};
   auto it = commands.find(command);
   if (it == commands.end()) {
     std::cerr << "farad: unknown command '" << command << "'\n\n" << kUsage;

@@ -51,6 +51,46 @@ server::Response record_stream(const server::Request& request, ReplayService& se
   return job_routes::json_answer(201, api_json(started));
 }
 
+// A time member: unset (0) when absent; an error answer when malformed.
+std::optional<server::Response> read_time(const nlohmann::json& body, const char* key,
+                                          int64_t& out) {
+  if (!body.contains(key) || body.at(key).is_null()) return std::nullopt;
+  const auto ns = io::parse_rfc3339_nanos(body.at(key).get<std::string>());
+  if (!ns) return server::v1_error(400, std::string("invalid ") + key + " time, expected RFC3339");
+  out = *ns;
+  return std::nullopt;
+}
+
+// Kapacitor's RecordBatchOptions {"id"?, "task", "start", "stop"?} and RecordQueryOptions
+// {"id"?, "query", "type", "cluster"?}.
+server::Response record_batch_or_query(const server::Request& request, ReplayService& service,
+                                       bool query) {
+  RecordingInfo started;
+  std::optional<TaskError> error;
+  try {
+    const auto body = nlohmann::json::parse(request.body);
+    if (query) {
+      RecordQueryRequest options;
+      options.id = body.value("id", std::string());
+      options.query = body.value("query", std::string());
+      options.type = body.value("type", std::string());
+      options.cluster = body.value("cluster", std::string());
+      error = service.record_query(std::move(options), started);
+    } else {
+      RecordBatchRequest options;
+      options.id = body.value("id", std::string());
+      options.task = body.value("task", std::string());
+      if (auto bad = read_time(body, "start", options.start_ns)) return *bad;
+      if (auto bad = read_time(body, "stop", options.stop_ns)) return *bad;
+      error = service.record_batch(std::move(options), started);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return server::v1_error(400, std::string("invalid JSON: ") + e.what());
+  }
+  if (error) return server::v1_error(error->status, error->message);
+  return job_routes::json_answer(201, api_json(started));
+}
+
 server::Response list(const server::Request& request, ReplayService& service) {
   job_routes::ListWindow window;
   if (auto error = job_routes::parse_window(request, window)) return *error;
@@ -78,10 +118,8 @@ std::optional<server::Response> handle_recording_request(const server::Request& 
   const std::string id(path.substr(kRecordingsPath.size() + 1));
   if (request.method == "POST") {
     if (id == "stream") return record_stream(request, service);
-    if (id == "batch" || id == "query") {
-      return server::v1_error(
-          501, "farad records streams only: /recordings/" + id + " needs InfluxDB queries");
-    }
+    if (id == "batch" || id == "query")
+      return record_batch_or_query(request, service, id == "query");
     return job_routes::method_not_allowed("GET, DELETE");
   }
   if (id.empty()) return server::v1_error(400, "must specify recording id on path");

@@ -48,6 +48,41 @@ server::Response create(const server::Request& request, ReplayService& service) 
   return job_routes::json_answer(201, api_json(started));
 }
 
+// Kapacitor's ReplayBatchOptions {"id"?, "task", "start", "stop", "recording-time", "clock"}
+// and ReplayQueryOptions {"id"?, "task", "query", "cluster", "recording-time", "clock"}.
+server::Response create_live(const server::Request& request, ReplayService& service, bool query) {
+  ReplayLiveRequest options;
+  try {
+    const auto body = nlohmann::json::parse(request.body);
+    options.id = body.value("id", std::string());
+    options.task = body.value("task", std::string());
+    options.recording_time = body.value("recording-time", false);
+    const auto clock = parse_replay_clock(body.value("clock", std::string("fast")));
+    if (!clock) return server::v1_error(400, "invalid clock type " + body.at("clock").dump());
+    options.clock = *clock;
+    if (query) {
+      options.query = body.value("query", std::string());
+      options.cluster = body.value("cluster", std::string());
+      if (options.query.empty()) return server::v1_error(400, "must provide query");
+    } else {
+      std::optional<int64_t> start;
+      std::optional<int64_t> stop;
+      if (auto error = read_time(body, "start", start)) return *error;
+      if (auto error = read_time(body, "stop", stop)) return *error;
+      if (!start) return server::v1_error(400, "must provide start time");
+      options.start_ns = *start;
+      options.stop_ns = stop.value_or(0);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return server::v1_error(400, std::string("invalid JSON: ") + e.what());
+  }
+  ReplayInfo started;
+  if (auto error = service.replay_live(std::move(options), started)) {
+    return server::v1_error(error->status, error->message);
+  }
+  return job_routes::json_answer(201, api_json(started));
+}
+
 server::Response list(const server::Request& request, ReplayService& service) {
   job_routes::ListWindow window;
   if (auto error = job_routes::parse_window(request, window)) return *error;
@@ -75,8 +110,7 @@ std::optional<server::Response> handle_replay_request(const server::Request& req
   if (!path.starts_with(std::string(kReplaysPath) + "/")) return std::nullopt;
   const std::string id(path.substr(kReplaysPath.size() + 1));
   if (request.method == "POST" && (id == "batch" || id == "query")) {
-    return server::v1_error(501, "farad replays recordings and its write-ahead log: /replays/" +
-                                     id + " needs InfluxDB queries");
+    return create_live(request, service, id == "query");
   }
   if (id.empty()) return server::v1_error(400, "must specify replay id on path");
   if (request.method == "GET") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -86,6 +87,53 @@ ReplayOutcome run_replay(const ReplayPlan& plan, PointSource& source,
       task->push_point(std::move(point));
     }
     // The stream ends: as Kapacitor, windows still open are not flushed.
+    task->finish(false);
+    outcome.stats = execution_stats(*task);
+  } catch (const std::exception& e) {
+    outcome.error = e.what();
+  }
+  return outcome;
+}
+
+ReplayOutcome run_batch_replay(
+    const ReplayPlan& plan,
+    const std::function<std::unique_ptr<BatchSource>(model::GroupKeyInterner&)>& open,
+    const std::function<void(double)>& progress, const std::atomic<bool>& cancelled) {
+  ReplayOutcome outcome;
+  try {
+    auto task = start_task(plan.spec, plan.output_dir, plan.connections);
+    auto source = open(task->context().interner);
+    std::map<size_t, int64_t> shifts;  // per query node: zero - its first point's time
+    std::map<size_t, int64_t> last_tmax;
+    SourcedBatch sourced;
+    while (source->next(sourced)) {
+      if (cancelled) throw std::runtime_error("replay cancelled");
+      progress(source->progress());
+      model::Batch& batch = sourced.batch;
+      auto& points = batch.points;
+      if (points.empty()) {
+        // An empty batch goes through at its own time, or the node's last one.
+        if (batch.time == 0) batch.time = last_tmax[sourced.query_index];
+        last_tmax[sourced.query_index] = batch.time;
+        task->push_batch(sourced.query_index, std::move(batch));
+        continue;
+      }
+      const auto [shift, inserted] =
+          shifts.try_emplace(sourced.query_index, plan.zero_ns - points.front().time);
+      int64_t last = points.back().time + shift->second;
+      if (!plan.recording_time) {
+        for (auto& point : points) point.time += shift->second;
+        last = points.back().time;
+      }
+      if (plan.clock == ReplayClockKind::Real && !wait_until(last, cancelled)) {
+        throw std::runtime_error("replay cancelled");
+      }
+      // A recorded batch's tmax stays as recorded; a later last point moves it.
+      const int64_t tmax = sourced.recorded_tmax.value_or(batch.time);
+      batch.time = std::max(tmax, points.back().time);
+      last_tmax[sourced.query_index] = batch.time;
+      task->push_batch(sourced.query_index, std::move(batch));
+    }
     task->finish(false);
     outcome.stats = execution_stats(*task);
   } catch (const std::exception& e) {

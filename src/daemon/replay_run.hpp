@@ -12,6 +12,7 @@
 #include <string>
 
 #include "compile/task_spec.hpp"
+#include "daemon/batch_source.hpp"
 #include "daemon/point_source.hpp"
 #include "daemon/replay_clock.hpp"
 #include "runtime/connections.hpp"
@@ -42,5 +43,13 @@ struct ReplayOutcome {
 ReplayOutcome run_replay(const ReplayPlan& plan, PointSource& source,
                          const std::function<void(double)>& progress,
                          const std::atomic<bool>& cancelled);
+
+/// Replays the batches of the source `open` gives (it is handed the replay task's group
+/// interner) into a fresh instance of a batch task, with Kapacitor's replayBatchFromChan rule:
+/// per query node, the first point of its first batch maps to the clock's zero. Never throws.
+ReplayOutcome run_batch_replay(
+    const ReplayPlan& plan,
+    const std::function<std::unique_ptr<BatchSource>(model::GroupKeyInterner&)>& open,
+    const std::function<void(double)>& progress, const std::atomic<bool>& cancelled);
 
 }  // namespace farad::daemon

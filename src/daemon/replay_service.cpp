@@ -50,6 +50,11 @@ void ReplayService::stop() {
   jobs_changed_.notify_all();
   for (auto& worker : workers_) worker.join();
   for (const auto& job : queue_) {
+    if (job.record) {
+      finish_recording(job.plan.id.substr(kRecordingJobPrefix.size()),
+                       "the server stopped before the recording ran");
+      continue;
+    }
     replays_.update(
         job.plan.id,
         [](ReplayInfo& info) {
@@ -68,15 +73,18 @@ void ReplayService::stop() {
   recorders_.clear();
 }
 
-std::optional<TaskError> ReplayService::compile_task(
-    const std::string& id, std::shared_ptr<const compile::TaskSpec>& spec) const {
+std::optional<TaskError> ReplayService::compile_task(const std::string& id,
+                                                     std::shared_ptr<const compile::TaskSpec>& spec,
+                                                     compile::TaskType type) const {
   const auto view = daemon_.find_task(id);
   if (!view) return TaskError{404, "task load: no task exists"};
   std::string error;
   spec = compile_record(view->record, error);
   if (!spec) return TaskError{400, "task load: " + error};
-  if (spec->type != compile::TaskType::Stream) {
-    return TaskError{400, "task " + id + " is a batch task: farad records and replays streams"};
+  if (spec->type != type) {
+    return TaskError{400, type == compile::TaskType::Batch
+                              ? "cannot replay batch against stream task: " + id
+                              : "cannot replay stream against batch task: " + id};
   }
   return std::nullopt;
 }
@@ -87,8 +95,17 @@ std::optional<TaskError> ReplayService::replay(ReplayRequest request, ReplayInfo
     return TaskError{400, "replay ID must contain only letters, numbers, '-', '.' and '_'. \"" +
                               request.id + "\""};
   }
+  std::optional<RecordingInfo> recording;
+  if (!request.recording.empty()) {
+    recording = recordings_.find(request.recording);
+    if (!recording) return TaskError{404, "recording not found: no recording exists"};
+  }
+  const bool batch = recording && recording->type == "batch";
   std::shared_ptr<const compile::TaskSpec> spec;
-  if (auto error = compile_task(request.task, spec)) return error;
+  if (auto error = compile_task(request.task, spec,
+                                batch ? compile::TaskType::Batch : compile::TaskType::Stream)) {
+    return error;
+  }
 
   ReplayJob job;
   ReplayInfo info;
@@ -99,13 +116,18 @@ std::optional<TaskError> ReplayService::replay(ReplayRequest request, ReplayInfo
   info.clock = request.clock;
   info.date_ns = now_ns();
   if (!request.recording.empty()) {
-    const auto recording = recordings_.find(request.recording);
-    if (!recording) return TaskError{404, "recording not found: no recording exists"};
     if (recording->status != JobStatus::Finished) {
       return TaskError{400, "recording " + request.recording + " is " +
                                 job_status_name(recording->status) + ", not finished"};
     }
-    job.open = [path = recording_path(request.recording)] { return recording_source(path); };
+    if (batch) {
+      job.open_batches =
+          [path = batch_recording_path(request.recording)](model::GroupKeyInterner& interner) {
+            return batch_recording_source(path, interner);
+          };
+    } else {
+      job.open = [path = recording_path(request.recording)] { return recording_source(path); };
+    }
   } else {
     if (!request.start_ns) {
       return TaskError{400, "must provide a recording, or a start time to replay from the log"};
@@ -128,25 +150,37 @@ std::optional<TaskError> ReplayService::replay(ReplayRequest request, ReplayInfo
   job.plan.output_dir = daemon_.data_dir();
   job.plan.clock = request.clock;
   job.plan.recording_time = request.recording_time;
-  if (auto live = daemon_.connections()) {
-    // kapacitorLoopback in a Kapacitor replay writes into the replay's own task master, which
-    // nothing else reads: never into the live log.
-    auto connections = std::make_shared<runtime::Connections>(*live);
-    connections->loopback = nullptr;
-    job.plan.connections = std::move(connections);
-  }
-  job.cancelled = std::make_shared<std::atomic<bool>>(false);
-
+  job.plan.connections = replay_connections();
   std::lock_guard lock(jobs_mutex_);
+  if (!replays_.insert(info)) return TaskError{400, "replay " + info.id + " already exists"};
+  if (auto error = queue_job(std::move(job))) {
+    replays_.erase(info.id);
+    return error;
+  }
+  started = info;
+  return std::nullopt;
+}
+
+std::shared_ptr<const runtime::Connections> ReplayService::replay_connections() const {
+  auto live = daemon_.connections();
+  if (!live) return nullptr;
+  // kapacitorLoopback in a Kapacitor replay writes into the replay's own task master, which
+  // nothing else reads: never into the live log.
+  auto connections = std::make_shared<runtime::Connections>(*live);
+  connections->loopback = nullptr;
+  return connections;
+}
+
+// Called with jobs_mutex_ held.
+std::optional<TaskError> ReplayService::queue_job(ReplayJob job) {
   if (stopping_) return TaskError{503, "the server is shutting down"};
   if (queue_.size() >= kMaxQueuedReplays) {
-    return TaskError{503, "too many replays waiting; try again when some have finished"};
+    return TaskError{503, "too many jobs waiting; try again when some have finished"};
   }
-  if (!replays_.insert(info)) return TaskError{400, "replay " + info.id + " already exists"};
-  cancels_[info.id] = job.cancelled;
+  job.cancelled = std::make_shared<std::atomic<bool>>(false);
+  cancels_[job.plan.id] = job.cancelled;
   queue_.push_back(std::move(job));
   jobs_changed_.notify_one();
-  started = info;
   return std::nullopt;
 }
 
@@ -175,6 +209,10 @@ void ReplayService::run_replays() {
 }
 
 void ReplayService::run_job(ReplayJob& job) {
+  if (job.record) {
+    run_recording_job(job);
+    return;
+  }
   const std::string& id = job.plan.id;
   ReplayOutcome outcome;
   if (*job.cancelled) {
@@ -183,14 +221,16 @@ void ReplayService::run_job(ReplayJob& job) {
     // Kapacitor's clock starts when the replay does; a queued replay's zero is when it runs.
     job.plan.zero_ns = now_ns();
     try {
-      auto source = job.open();
-      outcome = run_replay(
-          job.plan, *source,
-          [&](double progress) {
-            replays_.update(
-                id, [&](ReplayInfo& info) { info.progress = progress; }, false);
-          },
-          *job.cancelled);
+      const auto progress = [&](double share) {
+        replays_.update(
+            id, [&](ReplayInfo& info) { info.progress = share; }, false);
+      };
+      if (job.open_batches) {
+        outcome = run_batch_replay(job.plan, job.open_batches, progress, *job.cancelled);
+      } else {
+        auto source = job.open();
+        outcome = run_replay(job.plan, *source, progress, *job.cancelled);
+      }
     } catch (const std::exception& e) {
       outcome.error = e.what();
     }

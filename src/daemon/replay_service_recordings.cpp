@@ -34,11 +34,13 @@ std::filesystem::path ReplayService::recording_path(const std::string& id) const
 void ReplayService::discover_recordings() {
   // As Kapacitor: a recording file dropped into the directory is listed, finished.
   for (const auto& entry : std::filesystem::directory_iterator(recordings_.dir())) {
-    if (entry.path().extension() != ".srpl") continue;
+    const bool batch = entry.path().extension() == ".brpl";
+    if (!batch && entry.path().extension() != ".srpl") continue;
     const std::string id = entry.path().stem().string();
     if (!valid_task_id(id) || recordings_.find(id)) continue;
     RecordingInfo info;
     info.id = id;
+    info.type = batch ? "batch" : "stream";
     info.size = static_cast<int64_t>(entry.file_size());
     info.date_ns = modified_ns(entry.path());
     info.status = JobStatus::Finished;
@@ -79,7 +81,9 @@ std::optional<TaskError> ReplayService::record_stream(RecordStreamRequest reques
 
 void ReplayService::finish_recording(const std::string& id, const std::string& error) {
   std::error_code missing;
-  const auto size = std::filesystem::file_size(recording_path(id), missing);
+  const auto known = recordings_.find(id);
+  const auto path = known && known->type == "batch" ? batch_recording_path(id) : recording_path(id);
+  const auto size = std::filesystem::file_size(path, missing);
   recordings_.update(
       id,
       [&](RecordingInfo& info) {
@@ -98,9 +102,15 @@ bool ReplayService::delete_recording(const std::string& id) {
     std::lock_guard lock(recorders_mutex_);
     recorders_.erase(id);  // a running one is cancelled: its thread is joined here
   }
+  {
+    std::lock_guard lock(jobs_mutex_);  // a batch recording's job stops at its next batch
+    const auto job = cancels_.find(std::string(kRecordingJobPrefix) + id);
+    if (job != cancels_.end()) *job->second = true;
+  }
   const bool existed = recordings_.erase(id);
   std::error_code ignored;
   std::filesystem::remove(recording_path(id), ignored);
+  std::filesystem::remove(batch_recording_path(id), ignored);
   return existed;
 }
 
