@@ -1,12 +1,8 @@
 #include "daemon/task_record.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <stdexcept>
-
-#include "store/atomic_file.hpp"
 
 namespace farad::daemon {
 
@@ -56,37 +52,6 @@ bool valid_task_id(const std::string& id) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
            c == '-' || c == '.';
   });
-}
-
-TaskStore::TaskStore(std::filesystem::path dir) : dir_(std::move(dir)) {
-  std::filesystem::create_directories(dir_);
-}
-
-std::vector<TaskRecord> TaskStore::load_all() const {
-  std::vector<TaskRecord> records;
-  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
-    if (entry.path().extension() != ".json") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) throw std::runtime_error("cannot read " + entry.path().string());
-    try {
-      records.push_back(task_record_from_json(text.str()));
-    } catch (const std::exception& e) {
-      throw std::runtime_error(entry.path().string() + ": " + e.what());
-    }
-  }
-  std::sort(records.begin(), records.end(),
-            [](const TaskRecord& a, const TaskRecord& b) { return a.id < b.id; });
-  return records;
-}
-
-void TaskStore::save(const TaskRecord& record) const {
-  store::atomic_write_file(dir_ / (record.id + ".json"), to_json(record));
-}
-
-void TaskStore::remove(const std::string& id) const {
-  std::filesystem::remove(dir_ / (id + ".json"));
 }
 
 }  // namespace farad::daemon

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compile/task_spec.hpp"
+#include "daemon/record_store.hpp"
 
 namespace farad::daemon {
 
@@ -32,16 +33,6 @@ TaskRecord task_record_from_json(const std::string& text);
 bool valid_task_id(const std::string& id);
 
 /// <dir>/<id>.json for every task.
-class TaskStore {
- public:
-  explicit TaskStore(std::filesystem::path dir);
-  /// Every stored task, by id order. Throws std::runtime_error naming a file it cannot read.
-  std::vector<TaskRecord> load_all() const;
-  void save(const TaskRecord& record) const;
-  void remove(const std::string& id) const;
-
- private:
-  std::filesystem::path dir_;
-};
+using TaskStore = JsonRecordStore<TaskRecord, task_record_from_json, to_json>;
 
 }  // namespace farad::daemon

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "daemon/record_store.hpp"
+
 namespace farad::daemon {
 
 struct TemplateRecord {
@@ -23,16 +25,6 @@ std::string to_json(const TemplateRecord& record);
 TemplateRecord template_record_from_json(const std::string& text);
 
 /// <dir>/<id>.json for every template.
-class TemplateStore {
- public:
-  explicit TemplateStore(std::filesystem::path dir);
-  /// Every stored template, by id order. Throws std::runtime_error naming a file it cannot read.
-  std::vector<TemplateRecord> load_all() const;
-  void save(const TemplateRecord& record) const;
-  void remove(const std::string& id) const;
-
- private:
-  std::filesystem::path dir_;
-};
+using TemplateStore = JsonRecordStore<TemplateRecord, template_record_from_json, to_json>;
 
 }  // namespace farad::daemon
