@@ -306,6 +306,31 @@ def render(s):
     return "\n".join(table), queries, notes
 
 
+def paragraph(text):
+    return textwrap.fill(text, width=100, break_on_hyphens=False, break_long_words=False)
+
+
+def bullet(text):
+    return textwrap.fill(text, width=100, initial_indent="- ", subsequent_indent="  ",
+                         break_on_hyphens=False, break_long_words=False)
+
+
+def replace_docs_section(docs_path, begin, end, section):
+    """Puts `section` (which starts with `begin` and ends with `end`) in place of the text
+    between those markers in docs_path, or appends it."""
+    with open(docs_path) as f:
+        text = f.read()
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        text = head + section + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(docs_path, "w") as f:
+        f.write(text)
+    print("\nwrote the section to %s" % docs_path)
+
+
 def report(summary_path, docs_path=None):
     with open(summary_path) as f:
         s = json.load(f)
@@ -316,13 +341,6 @@ def report(summary_path, docs_path=None):
         print("- " + note)
     if not docs_path:
         return
-    def paragraph(text):
-        return textwrap.fill(text, width=100, break_on_hyphens=False, break_long_words=False)
-
-    def bullet(text):
-        return textwrap.fill(text, width=100, initial_indent="- ", subsequent_indent="  ",
-                             break_on_hyphens=False, break_long_words=False)
-
     section = "\n".join([
         DOCS_BEGIN,
         "## Side by side with InfluxDB %s" % s["influxdb"]["version"],
@@ -355,17 +373,7 @@ def report(summary_path, docs_path=None):
         table,
         "",
     ] + [bullet(note) for note in notes] + [DOCS_END])
-    with open(docs_path) as f:
-        text = f.read()
-    if DOCS_BEGIN in text and DOCS_END in text:
-        head, rest = text.split(DOCS_BEGIN, 1)
-        _, tail = rest.split(DOCS_END, 1)
-        text = head + section + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    with open(docs_path, "w") as f:
-        f.write(text)
-    print("\nwrote the section to %s" % docs_path)
+    replace_docs_section(docs_path, DOCS_BEGIN, DOCS_END, section)
 
 
 COMMANDS = {"free-ports": free_ports, "bodies": bodies, "wait": wait, "ingest": ingest,

@@ -11,9 +11,10 @@ Subcommands:
 import http.client
 import json
 import sys
-import textwrap
 import time
 import urllib.parse
+
+from influxdb_helper import bullet, paragraph, replace_docs_section
 
 DOCS_BEGIN = "<!-- scripts/bench/ingest: begin -->"
 DOCS_END = "<!-- scripts/bench/ingest: end -->"
@@ -109,13 +110,6 @@ def report(summary_path, docs_path=None):
     if not docs_path:
         return
 
-    def paragraph(text):
-        return textwrap.fill(text, width=100, break_on_hyphens=False, break_long_words=False)
-
-    def bullet(text):
-        return textwrap.fill(text, width=100, initial_indent="- ", subsequent_indent="  ",
-                             break_on_hyphens=False, break_long_words=False)
-
     section = "\n".join([
         DOCS_BEGIN,
         "## Ingest: farad serve and InfluxDB %s, same bodies, same clients" % s["influxdb"]["version"],
@@ -138,17 +132,7 @@ def report(summary_path, docs_path=None):
         table,
         "",
     ] + [bullet(note) for note in notes] + [DOCS_END])
-    with open(docs_path) as f:
-        text = f.read()
-    if DOCS_BEGIN in text and DOCS_END in text:
-        head, rest = text.split(DOCS_BEGIN, 1)
-        _, tail = rest.split(DOCS_END, 1)
-        text = head + section + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    with open(docs_path, "w") as f:
-        f.write(text)
-    print("\nwrote the section to %s" % docs_path)
+    replace_docs_section(docs_path, DOCS_BEGIN, DOCS_END, section)
 
 
 COMMANDS = {"define": define, "wait-processed": wait_processed, "report": report}

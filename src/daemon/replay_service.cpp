@@ -145,11 +145,17 @@ std::optional<TaskError> ReplayService::replay(ReplayRequest request, ReplayInfo
     info.stop_ns = range.stop_ns;
     job.open = [range = std::move(range)] { return wal_source(range); };
   }
+  return launch_replay(std::move(job), info, *spec, started);
+}
+
+std::optional<TaskError> ReplayService::launch_replay(ReplayJob job, const ReplayInfo& info,
+                                                      const compile::TaskSpec& spec,
+                                                      ReplayInfo& started) {
   job.plan.id = info.id;
-  job.plan.spec = replay_spec(*spec, info.id);
+  job.plan.spec = replay_spec(spec, info.id);
   job.plan.output_dir = daemon_.data_dir();
-  job.plan.clock = request.clock;
-  job.plan.recording_time = request.recording_time;
+  job.plan.clock = info.clock;
+  job.plan.recording_time = info.recording_time;
   job.plan.connections = replay_connections();
   std::lock_guard lock(jobs_mutex_);
   if (!replays_.insert(info)) return TaskError{400, "replay " + info.id + " already exists"};

@@ -126,6 +126,10 @@ class ReplayService {
   std::optional<TaskError> compile_task(const std::string& id,
                                         std::shared_ptr<const compile::TaskSpec>& spec,
                                         compile::TaskType type = compile::TaskType::Stream) const;
+  /// Completes a replay job's plan from `info` and `spec`, registers the replay and queues it;
+  /// `started` is `info` once queued.
+  std::optional<TaskError> launch_replay(ReplayJob job, const ReplayInfo& info,
+                                         const compile::TaskSpec& spec, ReplayInfo& started);
   /// Queues a job on the replay pool; its id must be in `cancels_` terms unique.
   std::optional<TaskError> queue_job(ReplayJob job);
   /// Queues a recording job writing one archive entry per element of `by_name` to

@@ -182,20 +182,7 @@ std::optional<TaskError> ReplayService::replay_live(ReplayLiveRequest request,
   info.recording_time = request.recording_time;
   info.clock = request.clock;
   info.date_ns = now_ns();
-  job.plan.id = info.id;
-  job.plan.spec = replay_spec(*spec, info.id);
-  job.plan.output_dir = daemon_.data_dir();
-  job.plan.clock = request.clock;
-  job.plan.recording_time = request.recording_time;
-  job.plan.connections = replay_connections();
-  std::lock_guard lock(jobs_mutex_);
-  if (!replays_.insert(info)) return TaskError{400, "replay " + info.id + " already exists"};
-  if (auto error = queue_job(std::move(job))) {
-    replays_.erase(info.id);
-    return error;
-  }
-  started = info;
-  return std::nullopt;
+  return launch_replay(std::move(job), info, *spec, started);
 }
 
 }  // namespace farad::daemon
