@@ -6,6 +6,7 @@
 
 #include "daemon/task_record.hpp"
 #include "daemon/template_record.hpp"
+#include "model/key_projection.hpp"
 #include "runtime/task.hpp"
 #include "store/wal_position.hpp"
 
@@ -18,6 +19,9 @@ struct RunningTask {
   /// Bodies before this position are already in the task's state (its checkpoint's position).
   store::WalPosition skip_before;
   std::string error;  ///< why it is not executing
+  /// The tags and fields `keys_of` may read for this task (nodes::observed_keys), cached.
+  model::KeyProjection keys;
+  std::shared_ptr<const compile::TaskSpec> keys_of;
 };
 
 /// Compiles a record's script with its type, dbrps and vars. On failure returns null and puts

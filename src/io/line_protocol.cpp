@@ -158,6 +158,7 @@ bool LineParser::parse_record(std::string_view record) {
 
 std::size_t LineParser::parse_key(std::string_view record, std::size_t pos) {
   const std::size_t start = pos;
+  if (std::size_t end = 0; read_cached_key(record, pos, end)) return end;
   if (pos >= record.size() || record[pos] == ',') return fail(pos, "missing measurement");
   // In the key a delimiter is escaped when the byte before it is a backslash (InfluxDB's rule).
   std::size_t i = find_unescaped(record, pos + 1, kMeasurementDelimiters);
@@ -170,7 +171,53 @@ std::size_t LineParser::parse_key(std::string_view record, std::size_t pos) {
   if (i - start > kMaxKeyLength) return fail(start, "max key length exceeded");
   key_length_ = i - start;
   if (!finish_tags()) return kFailed;
+  if (options_.keys != nullptr) project_tags();
+  cache_key(record, start, i);
   return i;
+}
+
+bool LineParser::read_cached_key(std::string_view record, std::size_t pos, std::size_t& end) {
+  // Without backslashes the key ends at the first space and its tokens need no unescaping.
+  if (options_.series_keys == nullptr || record_backslash_) return false;
+  const std::size_t space = record.find(' ', pos);
+  if (space == std::string_view::npos) return false;
+  const std::string_view key = record.substr(pos, space - pos);
+  const SeriesKeyCache::Entry* entry = options_.series_keys->find(key);
+  if (entry == nullptr) return false;
+  view_.measurement = key.substr(0, entry->measurement_length);
+  for (const auto& tag : entry->tags) {
+    tags_.push_back({key.substr(tag.key_offset, tag.key_length),
+                     key.substr(tag.value_offset, tag.value_length)});
+  }
+  key_length_ = key.size();
+  end = space;
+  return true;
+}
+
+void LineParser::cache_key(std::string_view record, std::size_t start, std::size_t end) {
+  if (options_.series_keys == nullptr || record_backslash_) return;
+  const std::string_view key = record.substr(start, end - start);
+  if (key.size() > SeriesKeyCache::kMaxCachedKey) return;
+  // Tokens are views into the record (nothing was unescaped): offsets locate them in the key.
+  const auto offset = [&](std::string_view token) {
+    return static_cast<uint16_t>(token.data() - key.data());
+  };
+  SeriesKeyCache::Entry entry;
+  entry.measurement_length = static_cast<uint16_t>(view_.measurement.size());
+  entry.tags.reserve(tags_.size());
+  for (const auto& tag : tags_) {
+    entry.tags.push_back({offset(tag.key), static_cast<uint16_t>(tag.key.size()), offset(tag.value),
+                          static_cast<uint16_t>(tag.value.size())});
+  }
+  options_.series_keys->insert(key, std::move(entry));
+}
+
+void LineParser::project_tags() {
+  std::size_t kept = 0;
+  for (const auto& tag : tags_) {
+    if (options_.keys->keeps_tag(tag.key)) tags_[kept++] = tag;
+  }
+  tags_.resize(kept);
 }
 
 std::size_t LineParser::parse_tags(std::string_view record, std::size_t i) {
@@ -288,35 +335,55 @@ bool LineParser::reject(std::size_t offset, std::string_view message) {
   return false;
 }
 
-model::Point to_point(const LineView& view, std::string_view database,
-                      std::string_view retention_policy, const model::KeyProjection* keys) {
-  model::Point point{std::string(view.measurement),
-                     std::string(database),
-                     std::string(retention_policy),
-                     {},
-                     {},
-                     view.time};
+void assign_point(model::Point& point, const LineView& view, std::string_view database,
+                  std::string_view retention_policy, const model::KeyProjection* keys) {
+  point.name.assign(view.measurement);
+  point.database.assign(database);
+  point.retention_policy.assign(retention_policy);
+  point.time = view.time;
   const bool all_tags = keys == nullptr || keys->all_tags;
   const bool all_fields = keys == nullptr || keys->all_fields;
-  point.tags.reserve(view.tags.size());
+  // Elements are assigned in place, not rebuilt: a recycled point keeps its strings' storage.
+  std::size_t tags = 0;
   for (const auto& tag : view.tags) {
-    if (all_tags || keys->keeps_tag(tag.key)) point.tags.emplace_back(tag.key, tag.value);
+    if (!all_tags && !keys->keeps_tag(tag.key)) continue;
+    if (tags == point.tags.size()) point.tags.emplace_back();
+    point.tags[tags].first.assign(tag.key);
+    point.tags[tags].second.assign(tag.value);
+    ++tags;
   }
-  // Room for one more field: nodes that add one (derivative, eval) then need no reallocation.
-  point.fields.reserve(view.fields.size() + 1);
+  point.tags.resize(tags);
+  std::size_t fields = 0;
   for (const auto& field : view.fields) {
     if (!all_fields && !keys->keeps_field(field.key)) continue;
+    if (fields == point.fields.size()) point.fields.emplace_back();
+    auto& [key, value] = point.fields[fields++];
+    key.assign(field.key);
     std::visit(
-        [&](const auto& value) {
-          using T = std::decay_t<decltype(value)>;
+        [&value](const auto& parsed) {
+          using T = std::decay_t<decltype(parsed)>;
           if constexpr (std::is_same_v<T, std::string_view>) {
-            point.fields.emplace_back(std::string(field.key), std::string(value));
+            if (auto* text = std::get_if<std::string>(&value)) {
+              text->assign(parsed);
+            } else {
+              value = std::string(parsed);
+            }
           } else {
-            point.fields.emplace_back(std::string(field.key), value);
+            value = parsed;
           }
         },
         field.value);
   }
+  point.fields.resize(fields);
+}
+
+model::Point to_point(const LineView& view, std::string_view database,
+                      std::string_view retention_policy, const model::KeyProjection* keys) {
+  model::Point point;
+  // Room for one more field: nodes that add one (derivative, eval) then need no reallocation.
+  point.tags.reserve(view.tags.size());
+  point.fields.reserve(view.fields.size() + 1);
+  assign_point(point, view, database, retention_policy, keys);
   return point;
 }
 

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "io/precision.hpp"
+#include "io/series_key_cache.hpp"
 #include "model/key_projection.hpp"
 #include "model/point.hpp"
 
@@ -77,6 +78,12 @@ struct ParseOptions {
   /// The buffer is a prefix of a longer input: a last record that the buffer's end cuts (no
   /// newline ends it yet) is left unparsed; consumed() tells where it starts.
   bool more_input = false;
+  /// When set, LineView::tags holds only the tags this projection keeps (a task's observed
+  /// keys); every tag is still read and checked.
+  const model::KeyProjection* keys = nullptr;
+  /// When set, known series keys are read from this cache (see SeriesKeyCache). With `keys`,
+  /// one cache must always be used with the same projection.
+  SeriesKeyCache* series_keys = nullptr;
 };
 
 /// Iterates over the records of a buffer. The buffer must outlive the parser.
@@ -107,6 +114,10 @@ class LineParser {
   std::size_t parse_value(std::string_view record, std::size_t pos, FieldViewValue& value);
   bool parse_timestamp(std::string_view record, std::size_t pos);
   bool finish_tags();
+  // Reads a key the series cache knows; false (nothing read) when it does not know it.
+  bool read_cached_key(std::string_view record, std::size_t pos, std::size_t& end);
+  void cache_key(std::string_view record, std::size_t start, std::size_t end);
+  void project_tags();
   void finish_fields();
   // Inline: most records hold no backslash, and then every token is returned as it is.
   std::string_view unescape(std::string_view raw, std::string_view escapable) {
@@ -173,6 +184,9 @@ ParseSummary parse_lines(std::string_view buffer, Precision precision, int64_t d
 /// and fields it keeps are copied (a task's observed keys: see model::KeyProjection).
 model::Point to_point(const LineView& view, std::string_view database,
                       std::string_view retention_policy, const model::KeyProjection* keys);
+/// to_point into an existing point, reusing the storage of its strings and vectors.
+void assign_point(model::Point& point, const LineView& view, std::string_view database,
+                  std::string_view retention_policy, const model::KeyProjection* keys);
 /// Every tag and field of the view as an owning point.
 model::Point to_point(const LineView& view, std::string_view database = {},
                       std::string_view retention_policy = {});

@@ -36,8 +36,7 @@ PointBlockReader::~PointBlockReader() {
 }
 
 bool PointBlockReader::next(PointBlock& block) {
-  block.points.clear();
-  block.errors.clear();
+  block.clear();
   std::unique_lock lock(mutex_);
   spare_.push_back(std::move(block));
   changed_.notify_all();
@@ -79,7 +78,7 @@ void PointBlockReader::read_all() {
   {
     // The last block, even after a failure: the points before a read error are still data.
     std::unique_lock lock(mutex_);
-    if (!block.points.empty() || !block.errors.empty()) ready_.push_back(std::move(block));
+    if (block.size != 0 || !block.errors.empty()) ready_.push_back(std::move(block));
     finished_ = true;
   }
   changed_.notify_all();
@@ -87,6 +86,10 @@ void PointBlockReader::read_all() {
 
 void PointBlockReader::parse_source(PointBlock& block) {
   std::string buffer(kReadSize, '\0');
+  SeriesKeyCache series_keys;
+  // The parser leaves out the tags the task cannot observe; the fields are left out here.
+  model::KeyProjection fields_only = keys_;
+  fields_only.all_tags = true;
   std::size_t filled = 0;
   uint32_t line = 1;
   bool at_end = false;
@@ -97,16 +100,20 @@ void PointBlockReader::parse_source(PointBlock& block) {
     filled += got;
     ParseOptions options = options_;
     options.more_input = !at_end;
+    options.series_keys = &series_keys;
+    if (!keys_.all_tags) options.keys = &keys_;
     LineParser parser(std::string_view(buffer.data(), filled), options, line);
     for (;;) {
       const auto status = parser.next();
       if (status == LineParser::Status::End) break;
       if (status == LineParser::Status::Error) {
-        block.errors.emplace_back(block.points.size(), parser.error());
+        block.errors.emplace_back(block.size, parser.error());
         continue;
       }
-      block.points.push_back(to_point(parser.view(), database_, retention_policy_, &keys_));
-      if (block.points.size() == kBlockPoints && !publish(block)) return;
+      if (block.size == block.storage.size()) block.storage.emplace_back();
+      assign_point(block.storage[block.size++], parser.view(), database_, retention_policy_,
+                   &fields_only);
+      if (block.size == kBlockPoints && !publish(block)) return;
     }
     // Keep the record the buffer's end cut for the next read.
     const std::size_t consumed = parser.consumed();

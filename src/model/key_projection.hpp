@@ -20,6 +20,20 @@ struct KeyProjection {
   bool keeps_tag(std::string_view key) const { return all_tags || contains(tags, key); }
   bool keeps_field(std::string_view key) const { return all_fields || contains(fields, key); }
 
+  bool operator==(const KeyProjection&) const = default;
+
+  /// Keeps, in addition, what `other` keeps (points read once for several tasks).
+  void merge(const KeyProjection& other) {
+    all_tags = all_tags || other.all_tags;
+    all_fields = all_fields || other.all_fields;
+    for (const auto& key : other.tags) {
+      if (!contains(tags, key)) tags.push_back(key);
+    }
+    for (const auto& key : other.fields) {
+      if (!contains(fields, key)) fields.push_back(key);
+    }
+  }
+
  private:
   // The lists are a handful of names: a linear scan beats any lookup structure.
   static bool contains(const std::vector<std::string>& keys, std::string_view key) {
