@@ -1,5 +1,7 @@
 #include "daemon/connections_config.hpp"
 
+#include "service/httppost_templates.hpp"
+
 namespace farad::daemon {
 
 namespace {
@@ -47,6 +49,7 @@ std::vector<runtime::InfluxDBConnection> influxdb_connections(const service::Con
     server.ssl_ca = influxdb.ssl_ca;
     server.insecure_skip_verify = influxdb.insecure_skip_verify;
     server.spool_limit = influxdb.spool_limit.bytes;
+    server.gzip_writes = influxdb.compression == "gzip";
     servers.push_back(std::move(server));
   }
   return servers;
@@ -65,6 +68,7 @@ std::vector<runtime::HttpPostEndpointConfig> httppost_endpoints(const service::C
     if (const auto it = post.basic_auth.find("password"); it != post.basic_auth.end()) {
       endpoint.password = it->second;
     }
+    endpoint.row_template = service::httppost_row_template_text(post);
     endpoints.push_back(std::move(endpoint));
   }
   return endpoints;

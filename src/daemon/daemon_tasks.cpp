@@ -9,6 +9,7 @@
 #include "daemon/daemon.hpp"
 #include "daemon/now.hpp"
 #include "service/logging.hpp"
+#include "sinks/spool_dirs.hpp"
 
 namespace farad::daemon {
 
@@ -107,9 +108,13 @@ std::optional<TaskError> Daemon::delete_task(const std::string& id) {
   auto it = std::find_if(tasks_.begin(), tasks_.end(),
                          [&](const auto& running) { return running->record.id == id; });
   if (it == tasks_.end()) return TaskError{404, "no task exists"};
-  tasks_.erase(it);
+  tasks_.erase(it);  // stops the task: its sinks' sender threads are joined
   store_.remove(id);
   std::filesystem::remove(checkpoint_path(id));
+  // Unsent data of a deleted task must not go out with a later task of the same name.
+  for (const std::string& failure : sinks::remove_task_spools(*connections_, id)) {
+    service::logger()->warn("task {}: cannot remove its spool {}", id, failure);
+  }
   service::logger()->info("task {} deleted", id);
   return std::nullopt;
 }

@@ -7,6 +7,7 @@
 
 #include "sinks/es_sender.hpp"
 #include "sinks/spool.hpp"
+#include "sinks/spool_dirs.hpp"
 
 namespace farad::nodes {
 
@@ -47,7 +48,7 @@ EsOutNode::EsOutNode(const compile::NodeSpec& spec, runtime::TaskContext& contex
     throw std::runtime_error(
         fmt::format("{}: cluster {} has no spool directory", spec.name, cluster->name));
   }
-  const std::filesystem::path dir = cluster->spool_dir / context.spec.name / spec.name;
+  const std::filesystem::path dir = sinks::es_spool_dir(*cluster, context.spec.name, spec.name);
   spool_ = std::make_shared<sinks::Spool>(dir, 2, cluster->spool_limit);
   sinks::EsSenderOptions options;
   options.cluster = *cluster;

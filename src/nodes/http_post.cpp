@@ -6,6 +6,8 @@
 
 #include "nodes/http_out.hpp"
 #include "nodes/http_out_json.hpp"
+#include "sinks/go_template.hpp"
+#include "sinks/http_post_row.hpp"
 #include "sinks/http_post_sender.hpp"
 
 namespace farad::nodes {
@@ -31,6 +33,17 @@ void HttpPostNode::connect(const runtime::Connections& connections) {
     target.endpoint_headers = endpoint->headers;
     target.username = endpoint->username;
     target.password = endpoint->password;
+    if (!endpoint->row_template.empty()) {
+      row_template_ = std::make_unique<sinks::GoTemplate>(endpoint->row_template,
+                                                          sinks::kapacitor_json_functions());
+    }
+  }
+  try {
+    auto url = std::make_unique<sinks::GoTemplate>(target.url, sinks::kapacitor_json_functions());
+    if (url->has_actions()) url_template_ = std::move(url);
+  } catch (const sinks::GoTemplateError& e) {
+    throw std::runtime_error(
+        fmt::format("error in url templating: failed to parse template: {}", e.what()));
   }
   for (const auto* header : spec_.all("header")) {
     if (header->args.size() == 2) {
@@ -47,15 +60,39 @@ void HttpPostNode::connect(const runtime::Connections& connections) {
 }
 
 int64_t HttpPostNode::post(const runtime::HttpOutSeries& row) {
-  const HttpPostBody body = render_http_post_body(row);
-  if (!body.error.empty()) {
-    if (context_.log) {
-      context_.log(spec_.name, "E",
-                   "failed to POST data: failed to marshal row data json: " + body.error);
+  auto fail = [&](const std::string& error) {
+    if (context_.log) context_.log(spec_.name, "E", "failed to POST data: " + error);
+    return int64_t{0};
+  };
+  sinks::GoValue data;
+  if (row_template_ || url_template_) data = sinks::http_post_row_data(row);
+  std::string body;
+  std::string_view content_type;
+  if (row_template_) {
+    try {
+      body = row_template_->execute(data);
+    } catch (const sinks::GoTemplateError& e) {
+      return fail(std::string("failed to execute template: ") + e.what());
     }
-    return 0;
+  } else {
+    HttpPostBody json = render_http_post_body(row);
+    if (!json.error.empty()) return fail("failed to marshal row data json: " + json.error);
+    body = std::move(json.json);
+    content_type = "application/json";
   }
-  const sinks::HttpPostResult result = sender_->post(body.json, "application/json");
+  std::string url;
+  if (url_template_) {
+    try {
+      url = url_template_->execute(data);
+    } catch (const sinks::GoTemplateError& e) {
+      // Kapacitor wraps every failure to build the request in this text.
+      return fail(std::string("failed to marshal row data json: failed to execute url template: ") +
+                  e.what());
+    }
+    // Go's client refuses an empty URL; the sender would take it for the target's.
+    if (url.empty()) return fail("Post \"\": unsupported protocol scheme \"\"");
+  }
+  const sinks::HttpPostResult result = sender_->post(body, content_type, url);
   if (result.attempts > 1) count("retries", static_cast<uint64_t>(result.attempts - 1));
   if (!result.error.empty() && context_.log) {
     context_.log(spec_.name, "E",

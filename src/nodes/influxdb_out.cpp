@@ -5,6 +5,7 @@
 #include "io/line_protocol_writer.hpp"
 #include "sinks/influxdb_client.hpp"
 #include "sinks/influxdb_writer.hpp"
+#include "sinks/spool_dirs.hpp"
 
 namespace farad::nodes {
 
@@ -23,8 +24,7 @@ InfluxDBOutNode::InfluxDBOutNode(const compile::NodeSpec& spec, runtime::TaskCon
     options.flush_interval = std::chrono::nanoseconds(v->integer);
   }
   if (!connections.spool_dir.empty()) {
-    options.spool_dir =
-        connections.spool_dir / "influxdb" / context_.spec.name / std::string(spec.name);
+    options.spool_dir = sinks::influxdb_spool_dir(connections, context_.spec.name, spec.name);
     options.spool_limit = server.spool_limit;
   }
   if (spec.has("create")) create_database(server);
@@ -75,7 +75,10 @@ void InfluxDBOutNode::write(model::Point&& point) {
 }
 
 void InfluxDBOutNode::save(runtime::StateWriter& out) const {
-  if (writer_) writer_->flush();
+  if (writer_) {
+    writer_->flush();
+    writer_->sync_spool();
+  }
   PointWriterNode::save(out);
 }
 

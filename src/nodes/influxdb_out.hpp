@@ -25,8 +25,8 @@ class InfluxDBOutNode : public PointWriterNode {
   ~InfluxDBOutNode() override;
   /// points_written and write_errors as the sender has counted them so far.
   runtime::NodeStats current_stats() const override;
-  /// A checkpoint hands the partly filled buffers to the sender, whose spool then holds every
-  /// point emitted before it: a restart from the checkpoint cannot lose them.
+  /// A checkpoint hands the partly filled buffers to the sender and syncs its spool, which then
+  /// holds every point emitted before it: a restart from the checkpoint cannot lose them.
   void save(runtime::StateWriter& out) const override;
 
  protected:

@@ -43,6 +43,7 @@ struct InfluxDBConnection {
   std::string ssl_ca;                        ///< PEM file; empty: the system's
   bool insecure_skip_verify = false;
   uint64_t spool_limit = 1ULL << 30;  ///< bytes of unsent batches per node; 0 means no limit
+  bool gzip_writes = false;           ///< write bodies sent with Content-Encoding: gzip
 };
 
 /// One `[[httppost]]` endpoint (httpPost's .endpoint()).
@@ -52,6 +53,9 @@ struct HttpPostEndpointConfig {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string username;  ///< basic auth when not empty
   std::string password;
+  /// Go template of the body, run with the row (Kapacitor's row-template); empty: the row as
+  /// JSON. `url` is a template too.
+  std::string row_template;
 };
 
 /// Takes the line protocol (nanosecond times) kapacitorLoopback writes into the server's own

@@ -33,6 +33,8 @@ struct HttpConfig {
   std::string bind_address = "127.0.0.1:9092";
   ByteSize max_body_size{25'000'000};  // InfluxDB's default; 0 means no limit
   int64_t write_queue_size = 64;
+  /// Memory the queued bodies may hold (text and parsed lines); 0 means no limit.
+  ByteSize write_queue_memory{32ULL << 20};
   int64_t retry_after = 1;  // seconds, the value of Retry-After on a 503
   bool operator==(const HttpConfig&) const = default;
 };
@@ -99,6 +101,7 @@ struct InfluxdbConfig {
   std::string ssl_ca;       // PEM file of the CA; empty: the system's
   bool insecure_skip_verify = false;
   ByteSize spool_limit{1ULL << 30};  // per influxDBOut node; 0 means no limit
+  std::string compression = "gzip";  // of write bodies: "gzip" or "none", as Kapacitor's
   bool operator==(const InfluxdbConfig&) const = default;
 };
 
@@ -110,7 +113,9 @@ struct HttppostConfig {
   std::string endpoint;
   std::string url;
   StringTable headers;
-  StringTable basic_auth;  // {username = "...", password = "..."}
+  StringTable basic_auth;         // {username = "...", password = "..."}
+  std::string row_template;       // Go template of httpPost's body; empty: the row as JSON
+  std::string row_template_file;  // absolute path of a file holding it instead
   bool operator==(const HttppostConfig&) const = default;
 };
 

@@ -7,13 +7,16 @@ namespace farad::service {
 namespace {
 
 using Http = HttpConfig;
-constexpr std::array<Setting<Http>, 4> kHttp = {{
+constexpr std::array<Setting<Http>, 5> kHttp = {{
     {"bind-address", &Http::bind_address,
      "HOST:PORT the HTTP API listens on; \":9092\" listens on every interface"},
     {"max-body-size", &Http::max_body_size,
      "largest request body accepted (413 above it); 0 means no limit"},
     {"write-queue-size", &Http::write_queue_size,
      "write bodies waiting for the task worker; a write gets 503 when the queue is full"},
+    {"write-queue-memory", &Http::write_queue_memory,
+     "memory the waiting bodies may hold (a write gets 503 above it, unless the queue is "
+     "empty); 0 means no limit"},
     {"retry-after", &Http::retry_after, "seconds a client is told to wait (Retry-After) on a 503"},
 }};
 
@@ -82,7 +85,7 @@ constexpr std::array<Setting<Elasticsearch>, 13> kElasticsearch = {{
 }};
 
 using Influxdb = InfluxdbConfig;
-constexpr std::array<Setting<Influxdb>, 10> kInfluxdb = {{
+constexpr std::array<Setting<Influxdb>, 11> kInfluxdb = {{
     {"name", &Influxdb::name, "name that tasks use to pick this server; required, unique"},
     {"enabled", &Influxdb::enabled, "whether tasks may use this server"},
     {"default", &Influxdb::is_default,
@@ -96,16 +99,22 @@ constexpr std::array<Setting<Influxdb>, 10> kInfluxdb = {{
      "do not check the server's certificate (testing only)"},
     {"spool-limit", &Influxdb::spool_limit,
      "disk an influxDBOut node's unsent batches may take before the task waits; 0 means no limit"},
+    {"compression", &Influxdb::compression,
+     "encoding of write bodies: gzip (Content-Encoding: gzip) or none"},
 }};
 
 using Httppost = HttppostConfig;
-constexpr std::array<Setting<Httppost>, 4> kHttppost = {{
-    {"endpoint", &Httppost::endpoint,
-     "name that httpPost().endpoint() uses; required, unique"},
-    {"url", &Httppost::url, "URL posted to, http:// or https://"},
+constexpr std::array<Setting<Httppost>, 6> kHttppost = {{
+    {"endpoint", &Httppost::endpoint, "name that httpPost().endpoint() uses; required, unique"},
+    {"url", &Httppost::url,
+     "URL posted to, http:// or https://; a Go template, run with the posted row"},
     {"headers", &Httppost::headers, "extra request headers, e.g. { Authorization = \"...\" }"},
     {"basic-auth", &Httppost::basic_auth,
      "basic authentication, { username = \"...\", password = \"...\" }; empty means none"},
+    {"row-template", &Httppost::row_template,
+     "Go template of the body httpPost posts (.Name, .Tags, .Values); empty: the row as JSON"},
+    {"row-template-file", &Httppost::row_template_file,
+     "absolute path of a file holding the row template, instead of row-template"},
 }};
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "service/config.hpp"
 #include "service/config_values.hpp"
+#include "service/httppost_templates.hpp"
 
 namespace farad::service {
 
@@ -141,6 +142,10 @@ class Checker {
     const std::string path = fmt::format("influxdb[{}]", index);
     check_urls(path, influxdb.urls, std::nullopt);
     check_credentials(path, influxdb.username, influxdb.password);
+    if (influxdb.compression != "gzip" && influxdb.compression != "none") {
+      problem(path + ".compression",
+              fmt::format("must be gzip or none, not \"{}\"", influxdb.compression));
+    }
   }
 
   /// Kapacitor's rule: the one enabled server, else the one marked `default`.
@@ -178,7 +183,7 @@ class Checker {
       }
       if (post.url.empty()) {
         problem(path + ".url", "is required");
-      } else if (url_host(post.url).empty()) {
+      } else if (!httppost_url_is_template(post) && url_host(post.url).empty()) {
         problem(path + ".url",
                 fmt::format("invalid URL \"{}\": expected http://HOST[:PORT]/... or https://...",
                             post.url));
@@ -188,6 +193,9 @@ class Checker {
           problem(path + ".basic-auth",
                   fmt::format("unknown key '{}': expected username and password", key));
         }
+      }
+      for (const auto& [key, message] : httppost_template_problems(post)) {
+        problem(path + "." + key, message);
       }
     }
   }

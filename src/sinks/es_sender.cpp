@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "net/http_client.hpp"
-#include "sinks/backoff.hpp"
 #include "sinks/es_bulk_response.hpp"
 
 namespace farad::sinks {
@@ -24,7 +23,10 @@ EsSender::EsSender(EsSenderOptions options, std::shared_ptr<Spool> spool, SinkLo
     : options_(std::move(options)),
       spool_(std::move(spool)),
       log_(std::move(log)),
-      backoff_(options_.cluster.retry_initial, options_.cluster.retry_max) {
+      backoff_(RetryPolicy{.initial_delay = options_.cluster.retry_initial,
+                           .max_delay = options_.cluster.retry_max,
+                           .max_attempts = 0,
+                           .jitter = true}) {
   net::TlsOptions tls;
   tls.ca_file = options_.cluster.ca_file;
   client_ = std::make_unique<net::HttpClient>(tls);
@@ -85,7 +87,7 @@ bool EsSender::wait_backoff(std::string_view why) {
   ++url_index_;  // another node of the cluster may answer
   const auto wait = backoff_.next();
   log_("W", fmt::format("elasticsearch {}: {}; retry {} in {} ms", options_.cluster.name, why,
-                        backoff_.attempt(), wait.count()));
+                        backoff_.failures(), wait.count()));
   std::unique_lock lock(mutex_);
   return !stop_changed_.wait_for(lock, wait, [this] { return stopping_; });
 }

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "runtime/connections.hpp"
-#include "sinks/backoff.hpp"
+#include "sinks/retry_policy.hpp"
 #include "sinks/spool.hpp"
 
 namespace farad::net {
@@ -87,7 +87,7 @@ class EsSender {
   SinkLog log_;
   std::unique_ptr<net::HttpClient> client_;
   size_t url_index_ = 0;
-  Backoff backoff_;
+  RetryBackoff backoff_;
 
   std::atomic<uint64_t> acked_{0};
   std::atomic<uint64_t> checkpointed_{0};

@@ -34,15 +34,20 @@ RetryPolicy HttpPostSender::default_retry() {
   return retry;
 }
 
-net::HttpRequest HttpPostSender::request(const std::string& body,
-                                         std::string_view content_type) const {
+net::HttpRequest HttpPostSender::request(const std::string& body, std::string_view content_type,
+                                         std::string_view url) const {
   net::HttpRequest request;
   request.method = "POST";
-  request.url = target_.url;
+  request.url = url.empty() ? target_.url : std::string(url);
   request.body = body;
   request.headers = target_.endpoint_headers;
   if (!content_type.empty()) set_header(request.headers, "Content-Type", std::string(content_type));
   for (const auto& [name, value] : target_.node_headers) set_header(request.headers, name, value);
+  // An empty value keeps libcurl from adding its form content type to a body Go sends bare.
+  const bool typed =
+      std::any_of(request.headers.begin(), request.headers.end(),
+                  [](const auto& header) { return same_name(header.first, "Content-Type"); });
+  if (!typed) request.headers.emplace_back("Content-Type", "");
   request.username = target_.username;
   request.password = target_.password;
   request.timeout = target_.timeout;
@@ -50,8 +55,9 @@ net::HttpRequest HttpPostSender::request(const std::string& body,
   return request;
 }
 
-HttpPostResult HttpPostSender::post(const std::string& body, std::string_view content_type) {
-  const net::HttpRequest prepared = request(body, content_type);
+HttpPostResult HttpPostSender::post(const std::string& body, std::string_view content_type,
+                                    std::string_view url) {
+  const net::HttpRequest prepared = request(body, content_type, url);
   HttpPostResult result;
   for (;;) {
     ++result.attempts;

@@ -37,14 +37,17 @@ class HttpPostSender {
  public:
   HttpPostSender(HttpPostTarget target, RetryPolicy retry);
 
-  /// POSTs `body`; `content_type` is set unless empty.
-  HttpPostResult post(const std::string& body, std::string_view content_type);
+  /// POSTs `body` to `url` (empty: the target's); `content_type` is set unless empty, and then
+  /// none is sent (as Go's client) unless a header sets one.
+  HttpPostResult post(const std::string& body, std::string_view content_type,
+                      std::string_view url = {});
 
   /// The retry of httpPost: 3 attempts in all, 250 ms then 500 ms apart.
   static RetryPolicy default_retry();
 
  private:
-  net::HttpRequest request(const std::string& body, std::string_view content_type) const;
+  net::HttpRequest request(const std::string& body, std::string_view content_type,
+                           std::string_view url) const;
 
   HttpPostTarget target_;
   RetryPolicy retry_;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "net/gzip_compress.hpp"
 #include "sinks/influxdb_write.hpp"
 
 namespace farad::sinks {
@@ -45,21 +46,25 @@ const std::string& InfluxDBClient::next_url() {
 }
 
 InfluxDBAnswer InfluxDBClient::write(const std::string& query, const std::string& body) {
-  return perform("/write?" + query, body, false);
+  if (!connection_.gzip_writes) return perform("/write?" + query, body, false, {});
+  return perform("/write?" + query, net::gzip_compress(body), false, "gzip");
 }
 
 InfluxDBAnswer InfluxDBClient::query(const std::string& statement) {
-  return perform("/query?db=&q=" + net::url_encode(statement), {}, true);
+  return perform("/query?db=&q=" + net::url_encode(statement), {}, true, {});
 }
 
 InfluxDBAnswer InfluxDBClient::perform(const std::string& path_and_query, std::string body,
-                                       bool is_query) {
+                                       bool is_query, std::string_view content_encoding) {
   if (connection_.urls.empty()) return {0, "no URL configured"};
   net::HttpRequest request;
   request.method = "POST";
   request.url = url_origin(next_url()) + path_and_query;
   request.body = std::move(body);
   request.headers.emplace_back("Content-Type", "application/octet-stream");
+  if (!content_encoding.empty()) {
+    request.headers.emplace_back("Content-Encoding", std::string(content_encoding));
+  }
   request.headers.emplace_back("User-Agent", "farad");
   request.timeout = connection_.timeout;
   request.username = connection_.username;

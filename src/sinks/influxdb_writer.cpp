@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace farad::sinks {
 
@@ -14,17 +15,23 @@ size_t count_lines(std::string_view body) {
   return static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
 }
 
+/// A batch as a counted spool entry: "<lines of the body> <query>\n" then the body. The query
+/// holds no space or newline (it is URL-encoded).
+std::string spool_entry(const std::string& query, const std::string& body) {
+  std::string entry = fmt::format("{} {}\n", count_lines(body), query);
+  entry += body;
+  return entry;
+}
+
 }  // namespace
 
 InfluxDBWriter::InfluxDBWriter(runtime::InfluxDBConnection connection,
                                InfluxDBWriterOptions options, SinkLog log)
     : client_(std::move(connection)), options_(std::move(options)), log_(std::move(log)) {
   if (!options_.spool_dir.empty()) {
-    spool_ = std::make_unique<BatchSpool>(options_.spool_dir);
-    // What a previous run left unsent goes first.
-    for (const auto& [sequence, size] : spool_->files()) {
-      ready_.push_back(Batch{{}, {}, 0, sequence});
-    }
+    // No limit in the spool itself: at the limit the task waits (over_bound_locked).
+    spool_ = std::make_unique<Spool>(options_.spool_dir, Spool::kCountedLines, 0);
+    queue_unsent();  // what a previous run left unsent goes first
     if (!ready_.empty() && log_) {
       log_("I", fmt::format("resending {} unsent batches from the spool", ready_.size()));
     }
@@ -47,6 +54,39 @@ InfluxDBWriter::~InfluxDBWriter() {
     log_("E", spool_ ? fmt::format("{} batches not sent yet: kept in the spool", unsent)
                      : fmt::format("{} batches not sent: dropped at shutdown", unsent));
   }
+}
+
+void InfluxDBWriter::queue_unsent() {
+  const uint64_t end = spool_->end();
+  spool_acked_ = std::max(spool_->begin(), std::min(spool_->recorded_acked(), end));
+  uint64_t from = spool_acked_;
+  while (from < end) {
+    const SpoolChunk chunk = spool_->read(from, 256, 4 << 20);
+    if (chunk.empty()) break;
+    uint64_t begin = chunk.begin;
+    for (const size_t entry_end : chunk.ends) {
+      ready_.push_back(Batch{{}, {}, 0, SpoolRange{begin, chunk.begin + entry_end}});
+      begin = chunk.begin + entry_end;
+    }
+    from = chunk.end();
+  }
+}
+
+bool InfluxDBWriter::read_back(Batch& batch) const {
+  const SpoolChunk chunk = spool_->read(batch.spooled->begin, 1, SIZE_MAX);
+  if (chunk.empty() || chunk.begin != batch.spooled->begin) return false;
+  const std::string_view entry = chunk.entry(0);
+  const size_t header_end = entry.find('\n');
+  const size_t space = entry.substr(0, header_end).find(' ');
+  if (space == std::string_view::npos) return false;
+  batch.query = std::string(entry.substr(space + 1, header_end - space - 1));
+  batch.body = std::string(entry.substr(header_end + 1));
+  batch.points = count_lines(batch.body);
+  return true;
+}
+
+void InfluxDBWriter::sync_spool() {
+  if (spool_) spool_->sync();
 }
 
 void InfluxDBWriter::add(const WriteTarget& target, std::string_view lines, size_t points) {
@@ -83,7 +123,9 @@ InfluxDBWriterStats InfluxDBWriter::stats() const {
 }
 
 bool InfluxDBWriter::over_bound_locked() const {
-  if (spool_) return options_.spool_limit > 0 && spool_->bytes() >= options_.spool_limit;
+  if (spool_) {
+    return options_.spool_limit > 0 && spool_->end() - spool_acked_ >= options_.spool_limit;
+  }
   return ready_.size() >= std::max<size_t>(1, options_.memory_batches);
 }
 
@@ -96,7 +138,10 @@ void InfluxDBWriter::seal_locked(const WriteTarget& target, Pending&& pending) {
   batch.body = std::move(pending.body);
   if (spool_) {
     try {
-      batch.spooled = spool_->append({batch.query, batch.body});
+      const uint64_t begin = spool_->end();
+      if (spool_->append(spool_entry(batch.query, batch.body))) {
+        batch.spooled = SpoolRange{begin, spool_->end()};
+      }
     } catch (const std::exception& e) {
       if (log_) log_("E", fmt::format("spool: {} (the batch is kept in memory)", e.what()));
     }
@@ -141,13 +186,8 @@ bool InfluxDBWriter::send_front(std::unique_lock<std::mutex>& lock) {
   Batch batch = ready_.front();
   sending_ = true;
   lock.unlock();
-  if (batch.body.empty() && batch.spooled) {
-    if (auto stored = spool_->read(*batch.spooled)) {
-      batch.query = std::move(stored->query);
-      batch.body = std::move(stored->body);
-      batch.points = count_lines(batch.body);
-    }
-  }
+  // A batch that cannot be read back keeps an empty body: it is dropped below.
+  if (batch.body.empty() && batch.spooled) read_back(batch);
   SendOutcome outcome = SendOutcome::Drop;
   std::string error = "cannot read the spooled batch";
   for (int attempt = 1; !batch.body.empty(); ++attempt) {
@@ -185,7 +225,15 @@ bool InfluxDBWriter::send_front(std::unique_lock<std::mutex>& lock) {
     stats_.points_dropped += batch.points;
   }
   if (!ready_.front().body.empty()) --bodies_in_memory_;
-  if (batch.spooled) spool_->remove(*batch.spooled);
+  if (batch.spooled) {
+    spool_acked_ = batch.spooled->end;
+    try {
+      spool_->record_acked(spool_acked_);
+      spool_->release_below(spool_acked_);
+    } catch (const std::exception& e) {
+      if (log_) log_("E", fmt::format("spool: {}", e.what()));
+    }
+  }
   ready_.pop_front();
   sending_ = false;
   changed_.notify_all();

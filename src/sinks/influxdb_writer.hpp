@@ -5,9 +5,10 @@
 // the task is not held up by a slow server. A batch the server cannot take now (5xx, timeout,
 // refused connection) is retried with backoff until it is sent; one it rejects (4xx) is logged,
 // counted and dropped, as Kapacitor drops every failed write. With a spool directory, each batch
-// is also written to disk when handed over and removed once sent, so unsent batches survive a
-// restart and only the newest few are kept in memory; the task waits when the spool reaches its
-// limit (or, without a spool, when `memory_batches` batches are waiting).
+// is also appended to a Spool (sinks/spool.hpp) when handed over and acknowledged there once
+// sent or dropped, so unsent batches survive a restart and only the newest few are kept in
+// memory; the task waits when the unsent batches reach the spool limit (or, without a spool,
+// when `memory_batches` batches are waiting).
 
 #include <chrono>
 #include <condition_variable>
@@ -24,10 +25,10 @@
 #include <thread>
 
 #include "runtime/connections.hpp"
-#include "sinks/batch_spool.hpp"
 #include "sinks/influxdb_client.hpp"
 #include "sinks/influxdb_write.hpp"
 #include "sinks/retry_policy.hpp"
+#include "sinks/spool.hpp"
 
 namespace farad::sinks {
 
@@ -66,6 +67,8 @@ class InfluxDBWriter {
   void add(const WriteTarget& target, std::string_view lines, size_t points);
   /// Hands every partly filled buffer over to the sender.
   void flush();
+  /// Makes the spool durable up to the last batch handed over (fdatasync): a checkpoint.
+  void sync_spool();
   /// Waits until every batch handed over is sent or dropped, at most `timeout`.
   bool wait_idle(std::chrono::milliseconds timeout);
   InfluxDBWriterStats stats() const;
@@ -75,13 +78,22 @@ class InfluxDBWriter {
     std::string body;
     size_t points = 0;
   };
+  /// Where a batch lies in the spool.
+  struct SpoolRange {
+    uint64_t begin = 0;
+    uint64_t end = 0;
+  };
   struct Batch {
     std::string query;
-    std::string body;  ///< empty when only the spool file holds it
+    std::string body;  ///< empty when only the spool holds it
     size_t points = 0;
-    std::optional<uint64_t> spooled;
+    std::optional<SpoolRange> spooled;
   };
 
+  /// Queues the batches a previous run left in the spool past its acknowledged offset.
+  void queue_unsent();
+  /// Reads a batch that only the spool holds back into `batch`; false if it cannot.
+  bool read_back(Batch& batch) const;
   void seal_locked(const WriteTarget& target, Pending&& pending);
   void seal_all_locked();
   bool over_bound_locked() const;
@@ -92,7 +104,8 @@ class InfluxDBWriter {
   InfluxDBClient client_;
   InfluxDBWriterOptions options_;
   SinkLog log_;
-  std::unique_ptr<BatchSpool> spool_;
+  std::unique_ptr<Spool> spool_;
+  uint64_t spool_acked_ = 0;  ///< below it, every spooled batch is sent or dropped
 
   mutable std::mutex mutex_;
   std::condition_variable changed_;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace farad::sinks {
 
@@ -11,6 +12,16 @@ namespace {
 
 constexpr size_t kReadBlock = 64 * 1024;
 constexpr std::string_view kSuffix = ".spool";
+
+/// The lines of a counted entry, its header line `header` included.
+int counted_lines(std::string_view header) {
+  int following = 0;
+  for (const char c : header) {
+    if (c < '0' || c > '9' || following > 100'000'000) break;
+    following = following * 10 + (c - '0');
+  }
+  return 1 + following;
+}
 
 }  // namespace
 
@@ -36,7 +47,19 @@ Spool::Spool(std::filesystem::path dir, int lines_per_entry, uint64_t limit, uin
     start_segment(0);
   } else {
     open_active();
+    drop_torn_tail();
   }
+}
+
+void Spool::drop_torn_tail() {
+  // Segments start on entry boundaries (appends and cut_back start them there), so the last
+  // one read from its start ends with its last whole entry.
+  const Segment last = segments_.back();
+  const uint64_t whole = read(last.start, SIZE_MAX, SIZE_MAX).end();
+  if (whole >= last.start + last.size) return;
+  active_.truncate(whole - last.start);
+  segments_.back().size = whole - last.start;
+  active_.sync_data();
 }
 
 Spool::~Spool() = default;
@@ -77,6 +100,7 @@ SpoolChunk Spool::read(uint64_t from, size_t max_entries, size_t max_bytes) cons
   uint64_t pos = std::max(from, segments_.front().start);
   chunk.begin = pos;
   int lines = 0;
+  int entry_lines = lines_per_entry_;
   size_t scanned = 0;
   while (pos < end && chunk.ends.size() < max_entries &&
          (chunk.ends.empty() || chunk.bytes.size() < max_bytes)) {
@@ -100,7 +124,13 @@ SpoolChunk Spool::read(uint64_t from, size_t max_entries, size_t max_bytes) cons
     if (got == 0) break;
     pos += got;
     for (; scanned < chunk.bytes.size() && chunk.ends.size() < max_entries; ++scanned) {
-      if (chunk.bytes[scanned] != '\n' || ++lines < lines_per_entry_) continue;
+      if (chunk.bytes[scanned] != '\n') continue;
+      if (++lines == 1 && lines_per_entry_ == kCountedLines) {
+        const size_t entry_begin = chunk.ends.empty() ? 0 : chunk.ends.back();
+        entry_lines =
+            counted_lines(std::string_view(chunk.bytes).substr(entry_begin, scanned - entry_begin));
+      }
+      if (lines < entry_lines) continue;
       lines = 0;
       chunk.ends.push_back(scanned + 1);
     }

@@ -1,14 +1,18 @@
 #pragma once
-// A sink's on-disk queue of entries (for Elasticsearch: an action line and a source line). The
-// node appends on the task's thread, a sender thread reads from its own offset; both are
+// A sink's on-disk queue of entries, shared by es() (an entry is an action line and a source
+// line) and influxDBOut (an entry is one batch: a header line, then its points). The node
+// appends on the task's thread, a sender thread reads from its own offset; both are
 // thread-safe. Offsets are logical and never reused: the spool is a series of segment files
 // named by the offset of their first byte, so acknowledged segments can be deleted while the
-// offsets in checkpoints stay valid.
+// offsets in checkpoints stay valid. An entry cut short by a crash in the middle of an append
+// is dropped when the spool is opened again.
 //
-// Exactly once with checkpoints: a checkpoint syncs the spool and records its end offset;
-// restoring cuts the spool back to that offset (what followed is produced again by the replay
-// of the log). Entries carry their own idempotency key (a deterministic _id), so sending one
-// twice is harmless and a sender may read past the last checkpoint.
+// Exactly once with checkpoints (es()): a checkpoint syncs the spool and records its end
+// offset; restoring cuts the spool back to that offset (what followed is produced again by the
+// replay of the log). Entries carry their own idempotency key (a deterministic _id), so sending
+// one twice is harmless and a sender may read past the last checkpoint. influxDBOut does not
+// cut back: after a restart it sends every entry past the acknowledged offset, as InfluxDB
+// stores a point written twice once.
 
 #include <chrono>
 #include <condition_variable>
@@ -35,8 +39,13 @@ struct SpoolChunk {
 
 class Spool {
  public:
-  /// Opens (creating) the spool in `dir`. An entry is `lines_per_entry` lines. `limit` bounds
-  /// the bytes on disk (0: none); segments are closed at `segment_size`.
+  /// `lines_per_entry` for entries of varying length: the entry's first line starts with the
+  /// decimal number of lines that follow it (and a space, or its '\n').
+  static constexpr int kCountedLines = 0;
+
+  /// Opens (creating) the spool in `dir`. An entry is `lines_per_entry` lines (or
+  /// kCountedLines). `limit` bounds the bytes on disk (0: none); segments are closed at
+  /// `segment_size`.
   Spool(std::filesystem::path dir, int lines_per_entry, uint64_t limit,
         uint64_t segment_size = 8ULL << 20);
   ~Spool();
@@ -80,6 +89,7 @@ class Spool {
   std::filesystem::path segment_path(uint64_t start) const;
   void open_active();  // opens the last segment for appends
   void start_segment(uint64_t start);
+  void drop_torn_tail();  // cuts the last segment after its last whole entry
 
   std::filesystem::path dir_;
   int lines_per_entry_;

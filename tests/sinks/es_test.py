@@ -130,6 +130,15 @@ def main():
             or d["action"]["index"]["_index"] != d["action"]["index"]["_index"].upper()
             for d in dead):
         h.fail("dead letters: %d, first %s" % (len(dead), dead[:1]))
+    # Deleting a task removes its spools, dead letters included; the other task's stay.
+    spools = os.path.join(workdir, "data", "spool", "elasticsearch", "test")
+    status, answer = daemon.request("DELETE", "/kapacitor/v1/tasks/rejects")
+    if status != 204:
+        h.fail("DELETE answered %d %s" % (status, answer))
+    if os.path.exists(os.path.join(spools, "rejects")):
+        h.fail("the spool of the deleted task is still there")
+    if not os.path.isdir(os.path.join(spools, "rollup", node)):
+        h.fail("the spool of the task kept was removed too")
     if daemon.kill(signal.SIGTERM) != 0:
         h.fail("SIGTERM: bad exit code")
     double.stop()

@@ -2,7 +2,8 @@
 [[httppost]] endpoint: 5xx answers are retried until the post is taken, the endpoint's headers,
 basic auth and the node's .header() are sent, the body is Kapacitor's row JSON, .codeField()
 holds the final status, and a 4xx is not retried and is logged with its body
-(.captureResponse()).
+(.captureResponse()). Endpoints with a row template (inline, and from a file) post the rendered
+template without a content type, to a URL that is itself a template of the row.
 
 usage: http_post_test.py FARAD"""
 
@@ -33,6 +34,8 @@ class Handler(BaseHTTPRequestHandler):
             hook_calls = sum(1 for path, _, _ in received if path == "/hook")
         if self.path == "/bad":
             status, answer = 400, b"no thanks"
+        elif self.path.startswith("/row/"):
+            status, answer = 200, b"ok"
         elif hook_calls <= FAILURES_BEFORE_SUCCESS:
             status, answer = 503, b"busy"
         else:
@@ -46,6 +49,33 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+# Kapacitor's example row template (etc/kapacitor/kapacitor.conf), as TOML literal text.
+LINE_TEMPLATE = ('{{.Name}} host={{index .Tags "host"}}'
+                 '{{range .Values}} {{index . "time"}} {{index . "value"}}{{end}}')
+FILE_TEMPLATE = """{{- range $i, $row := .Values -}}
+{{ if $i }},{{ end }}{{ printf "%s/%v=%.2f" $.Name $row.time.Unix $row.value }}
+{{- end }} {{ jsonCompact .Tags }}
+"""
+
+
+def check_templates():
+    posts = [r for r in received if r[0].startswith("/row/")]
+    line = [r for r in posts if r[0] == "/row/cpu/a"]
+    expected = [b"cpu host=a 2020-09-13 12:26:40 +0000 UTC 1",
+                b"cpu host=a 2020-09-13 12:26:50 +0000 UTC 2.5"]
+    if [body for _, _, body in line] != expected:
+        fail("row template posts to /row/cpu/a: %r, expected %r (all posts: %r)"
+             % ([body for _, _, body in line], expected, [(p, b) for p, _, b in posts]))
+    for _, headers, _ in line:
+        if "Content-Type" in headers:
+            fail("a row template post has Content-Type %r; Kapacitor sends none"
+                 % headers["Content-Type"])
+    from_file = [body for path, _, body in posts if path == "/row/file"]
+    expected = [b'cpu/1600000000=1.00 {"host":"a"}\n', b'cpu/1600000010=2.50 {"host":"a"}\n']
+    if from_file != expected:
+        fail("row-template-file posts %r, expected %r" % (from_file, expected))
+
+
 def main():
     farad = os.path.abspath(sys.argv[1])
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -53,10 +83,17 @@ def main():
     base = "http://127.0.0.1:%d" % server.server_address[1]
     with tempfile.TemporaryDirectory(prefix="farad-http-post-") as workdir:
         config = os.path.join(workdir, "farad.toml")
+        template_file = os.path.join(workdir, "row.tmpl")
+        with open(template_file, "w") as f:
+            f.write(FILE_TEMPLATE)
         with open(config, "w") as f:
             f.write('[[httppost]]\nendpoint = "hook"\nurl = "%s/hook"\n'
                     'headers = { X-Endpoint = "e1" }\n'
                     'basic-auth = { username = "user", password = "secret" }\n' % base)
+            f.write('[[httppost]]\nendpoint = "line"\nurl = "%s/row/{{.Name}}/{{.Tags.host}}"\n'
+                    "row-template = '%s'\n" % (base, LINE_TEMPLATE))
+            f.write('[[httppost]]\nendpoint = "file"\nurl = "%s/row/file"\n'
+                    'row-template-file = "%s"\n' % (base, template_file))
         script = os.path.join(workdir, "task.tick")
         with open(script, "w") as f:
             f.write("""dbrp "telegraf"."autogen"
@@ -70,6 +107,11 @@ stream
     |httpPost('%s/bad')
         .captureResponse()
         .codeField('bad_code')
+    |httpPost()
+        .endpoint('line')
+        .codeField('line_code')
+    |httpPost()
+        .endpoint('file')
     |httpOut('out')
 """ % base)
         data = os.path.join(workdir, "in.lp")
@@ -106,8 +148,10 @@ stream
             out = json.load(f)
         row = out["series"][0]
         values = dict(zip(row["columns"], row["values"][-1]))
-        if values.get("code") != 200 or values.get("bad_code") != 400:
-            fail("codeField values %s, expected code 200 and bad_code 400" % values)
+        if values.get("code") != 200 or values.get("bad_code") != 400 \
+                or values.get("line_code") != 200:
+            fail("codeField values %s, expected code 200, bad_code 400 and line_code 200" % values)
+        check_templates()
         if "POST returned non 2xx status code: no thanks (code 400)" not in run.stderr:
             fail("the 4xx was not logged with its body: %r" % run.stderr)
     server.shutdown()

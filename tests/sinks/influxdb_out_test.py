@@ -1,7 +1,9 @@
 """influxDBOut against a real InfluxDB 1.6 (Debian's influxd, private, on 127.0.0.1): farad serve
 with an [[influxdb]] section runs a task defined through the task API; the points it writes
 must equal what `farad run` captures for the same input, after influxd was stopped in the middle
-of the stream and started again (the sender retries; nothing may be lost or added).
+of the stream and started again (the sender retries; nothing may be lost or added). The writes
+are gzip-compressed (the default `compression`), which influxd must take. Deleting the task
+removes its spool directory.
 
 usage: influxdb_out_test.py FARAD"""
 
@@ -161,6 +163,16 @@ def main():
                 fail("points_written %s < %d" % (stats, len(expected)))
             if "retrying" not in serve.text():
                 fail("no retry was logged:\n" + serve.text()[-2000:])
+
+            # Deleting the task removes its spool (the data directory keeps no leftovers).
+            spool = os.path.join(workdir, "data", "spool", "influxdb", "rollup")
+            if not os.path.isdir(os.path.join(spool, node)):
+                fail("no spool directory %s while the task runs" % spool)
+            status, answer = serve.request("DELETE", "/kapacitor/v1/tasks/rollup")
+            if status != 204:
+                fail("DELETE answered %d %s" % (status, answer))
+            if os.path.exists(spool):
+                fail("the spool of the deleted task is still there: %s" % os.listdir(spool))
             print("ok: %d points written to InfluxDB equal farad run's capture, through a "
                   "restart of influxd (%d failed writes retried)"
                   % (len(expected), stats["write_errors"]))

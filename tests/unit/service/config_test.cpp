@@ -18,6 +18,7 @@ constexpr const char* kEveryKey = R"(
 bind-address = ":8000"
 max-body-size = "1MiB"
 write-queue-size = 8
+write-queue-memory = "4MiB"
 retry-after = 5
 
 [storage]
@@ -70,12 +71,15 @@ default = true
 ssl-ca = "/etc/ssl/influx-ca.pem"
 insecure-skip-verify = true
 spool-limit = "2GiB"
+compression = "none"
 
 [[httppost]]
 endpoint = "hook"
 url = "https://hooks.example.com/farad"
 headers = { Authorization = "Bearer x", X-Source = "farad" }
 basic-auth = { username = "u", password = "p" }
+row-template = '{{.Name}} host={{index .Tags "host"}}{{range .Values}} {{.value}}{{end}}'
+row-template-file = "/etc/farad/row.tmpl"
 )";
 
 /// The rendered errors of loading `text` as f.toml, or "loaded".
@@ -125,6 +129,7 @@ TEST_CASE("config: every key is read") {
   CHECK(config.http.bind_address == ":8000");
   CHECK(config.http.max_body_size.bytes == 1ULL << 20);
   CHECK(config.http.write_queue_size == 8);
+  CHECK(config.http.write_queue_memory.bytes == 4ULL << 20);
   CHECK(config.http.retry_after == 5);
   CHECK(config.storage.data_dir == "/var/lib/farad");
   CHECK(config.wal.fsync == FsyncMode::Always);
@@ -161,12 +166,16 @@ TEST_CASE("config: every key is read") {
   CHECK(config.influxdb[0].ssl_ca == "/etc/ssl/influx-ca.pem");
   CHECK(config.influxdb[0].insecure_skip_verify);
   CHECK(config.influxdb[0].spool_limit.bytes == 2ULL << 30);
+  CHECK(config.influxdb[0].compression == "none");
   REQUIRE(config.httppost.size() == 1);
   CHECK(config.httppost[0].endpoint == "hook");
   CHECK(config.httppost[0].url == "https://hooks.example.com/farad");
   CHECK(config.httppost[0].headers ==
         StringTable{{"Authorization", "Bearer x"}, {"X-Source", "farad"}});
   CHECK(config.httppost[0].basic_auth == StringTable{{"password", "p"}, {"username", "u"}});
+  CHECK(config.httppost[0].row_template ==
+        "{{.Name}} host={{index .Tags \"host\"}}{{range .Values}} {{.value}}{{end}}");
+  CHECK(config.httppost[0].row_template_file == "/etc/farad/row.tmpl");
 }
 
 TEST_CASE("config: [[influxdb]] needs one default among several; [[httppost]] is checked") {
@@ -185,6 +194,9 @@ TEST_CASE("config: [[influxdb]] needs one default among several; [[httppost]] is
   CHECK_THAT(errors_of("[[influxdb]]\nname = \"a\"\ndefault = true\n"
                        "[[influxdb]]\nname = \"b\"\ndefault = true\n"),
              Catch::Contains("only one [[influxdb]] can be the default"));
+  CHECK_THAT(errors_of("[[influxdb]]\nname = \"a\"\ncompression = \"zstd\"\n"),
+             Catch::Contains("influxdb[0].compression: must be gzip or none, not \"zstd\""));
+  CHECK(errors_of("[[influxdb]]\nname = \"a\"\ncompression = \"none\"\n") == "valid");
   CHECK_THAT(errors_of("[[httppost]]\nurl = \"ftp://x\"\nbasic-auth = { user = \"u\" }\n"),
              Catch::Contains("httppost[0].endpoint: is required"));
   CHECK_THAT(errors_of("[[httppost]]\nurl = \"ftp://x\"\n"),

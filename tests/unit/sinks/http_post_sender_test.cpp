@@ -74,3 +74,20 @@ TEST_CASE("http post sender: a server that stays down gets three attempts, then 
   CHECK(result.attempts == 3);
   CHECK_FALSE(result.error.empty());
 }
+
+TEST_CASE("http post sender: a templated post goes to its own URL with no content type") {
+  ScriptedHttpServer server({200, 200});
+  HttpPostTarget target;
+  target.url = server.url() + "/{{.Name}}";
+  HttpPostSender sender(target, quick_retry());
+  CHECK(sender.post("cpu 1", "", server.url() + "/cpu").status == 200);
+  target.endpoint_headers = {{"Content-Type", "text/plain"}};
+  HttpPostSender typed(target, quick_retry());
+  CHECK(typed.post("cpu 2", "", server.url() + "/cpu").status == 200);
+  const auto requests = server.requests();
+  REQUIRE(requests.size() == 2);
+  CHECK(requests[0].starts_with("POST /cpu HTTP/1.1\r\n"));
+  CHECK(requests[0].find("Content-Type") == std::string::npos);
+  CHECK(requests[0].ends_with("\r\n\r\ncpu 1"));
+  CHECK(requests[1].find("Content-Type: text/plain\r\n") != std::string::npos);
+}

@@ -1,8 +1,10 @@
 #include "sinks/retry_policy.hpp"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 using farad::sinks::classify_status;
+using farad::sinks::RetryBackoff;
 using farad::sinks::RetryPolicy;
 using farad::sinks::SendOutcome;
 using std::chrono::milliseconds;
@@ -35,4 +37,76 @@ TEST_CASE("retry policy: the delay doubles up to its cap; attempts are limited w
   CHECK(policy.may_retry(1));
   CHECK(policy.may_retry(2));
   CHECK_FALSE(policy.may_retry(3));
+}
+
+TEST_CASE("retry policy: delays below 1 ms and a cap below the first delay are lifted") {
+  RetryPolicy policy;
+  policy.initial_delay = milliseconds(0);
+  policy.max_delay = milliseconds(0);
+  CHECK(policy.delay_after(1) == milliseconds(1));
+  CHECK(policy.delay_after(5) == milliseconds(1));
+  policy.initial_delay = milliseconds(300);
+  policy.max_delay = milliseconds(100);
+  CHECK(policy.delay_after(3) == milliseconds(300));
+}
+
+TEST_CASE("retry backoff without jitter follows the policy's schedule and resets") {
+  RetryPolicy policy;
+  policy.initial_delay = milliseconds(100);
+  policy.max_delay = milliseconds(1000);
+  RetryBackoff backoff(policy);
+  const int64_t expected[] = {100, 200, 400, 800, 1000, 1000};
+  for (const int64_t wait : expected) CHECK(backoff.next().count() == wait);
+  CHECK(backoff.failures() == 6);
+  backoff.reset();
+  CHECK(backoff.failures() == 0);
+  CHECK(backoff.next() == milliseconds(100));
+}
+
+TEST_CASE("retry backoff with jitter draws each wait from the upper half of the schedule's") {
+  RetryPolicy policy;
+  policy.initial_delay = milliseconds(100);
+  policy.max_delay = milliseconds(1000);
+  policy.jitter = true;
+  RetryBackoff backoff(policy, 42);
+  const int64_t bases[] = {100, 200, 400, 800, 1000, 1000, 1000};
+  for (const int64_t base : bases) {
+    const auto wait = backoff.next().count();
+    INFO("base " << base << " wait " << wait);
+    CHECK(wait >= base / 2);
+    CHECK(wait <= base);
+  }
+  CHECK(backoff.failures() == 7);
+  backoff.reset();
+  CHECK(backoff.next().count() <= 100);
+}
+
+TEST_CASE("retry backoff jitter spreads retries and never overflows") {
+  RetryPolicy policy;
+  policy.initial_delay = milliseconds(1000);
+  policy.max_delay = milliseconds(60000);
+  policy.jitter = true;
+  std::set<int64_t> waits;
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    RetryBackoff backoff(policy, seed);
+    waits.insert(backoff.next().count());
+  }
+  CHECK(waits.size() > 10);
+  RetryBackoff many(policy, 7);
+  for (int i = 0; i < 200; ++i) {
+    const auto wait = many.next().count();
+    REQUIRE(wait >= 500);
+    REQUIRE(wait <= 60000);
+  }
+}
+
+TEST_CASE("retry backoff: attempts are limited by the policy") {
+  RetryPolicy policy;
+  policy.max_attempts = 2;
+  RetryBackoff backoff(policy, 1);
+  CHECK(backoff.may_retry());  // the first attempt has not failed yet
+  backoff.next();
+  CHECK(backoff.may_retry());
+  backoff.next();
+  CHECK_FALSE(backoff.may_retry());
 }

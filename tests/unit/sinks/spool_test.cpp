@@ -5,6 +5,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 namespace {
 
@@ -113,4 +114,51 @@ TEST_CASE("spool refuses entries beyond its limit until segments are released") 
   CHECK(spool.disk_bytes() == 4 * size);
   spool.release_below(2 * size);
   CHECK(spool.append(entry(4)));
+}
+
+TEST_CASE("spool reads counted entries: a header line saying how many lines follow") {
+  TempDir dir;
+  Spool spool(dir.path(), Spool::kCountedLines, 0, 64);
+  const std::vector<std::string> batches = {
+      "2 db=a\nm v=1 1\nm v=2 2\n", "0 db=empty\n", "1 db=b\nm v=3 3\n",
+      "3\nx\ny\nz\n",  // a header of the count alone
+  };
+  for (const auto& batch : batches) REQUIRE(spool.append(batch));
+  CHECK(entries(spool.read(0, 100, 1 << 20)) == batches);
+  const auto one = spool.read(0, 1, 1 << 20);
+  REQUIRE(one.ends.size() == 1);
+  CHECK(entries(spool.read(one.end(), 2, 1 << 20)) ==
+        std::vector<std::string>{batches[1], batches[2]});
+}
+
+TEST_CASE("spool drops an entry cut short by a crash when it is opened again") {
+  TempDir dir;
+  uint64_t whole = 0;
+  {
+    Spool spool(dir.path(), Spool::kCountedLines, 0);
+    spool.append("2 db=a\nm v=1 1\nm v=2 2\n");
+    whole = spool.end();
+  }
+  {
+    // The process died while appending the second batch: its header and half a line landed.
+    std::ofstream segment(dir.path() / "00000000000000000000.spool", std::ios::app);
+    segment << "2 db=a\nm v=3";
+  }
+  Spool spool(dir.path(), Spool::kCountedLines, 0);
+  CHECK(spool.end() == whole);
+  CHECK(spool.append("1 db=b\nm v=4 4\n"));
+  CHECK(entries(spool.read(0, 100, 1 << 20)) ==
+        std::vector<std::string>{"2 db=a\nm v=1 1\nm v=2 2\n", "1 db=b\nm v=4 4\n"});
+  // Two-line entries likewise.
+  TempDir es_dir;
+  {
+    Spool es(es_dir.path(), 2, 0);
+    es.append(entry(1));
+  }
+  {
+    std::ofstream segment(es_dir.path() / "00000000000000000000.spool", std::ios::app);
+    segment << "{\"index\":{}}\n";
+  }
+  Spool es(es_dir.path(), 2, 0);
+  CHECK(es.end() == entry(1).size());
 }
