@@ -25,11 +25,11 @@ namespace {
 // The routes of the server plus the task API, with the headers the router gives every answer.
 server::Handler daemon_handler(const server::Router& router, daemon::Daemon& daemon,
                                daemon::ReplayService& replays) {
-  return [&router, &daemon, &replays](const server::Request& request) {
+  return [&router, &daemon, &replays](server::Request&& request) {
     auto tasks = daemon::handle_task_request(request, daemon);
     if (!tasks) tasks = daemon::handle_recording_request(request, replays);
     if (!tasks) tasks = daemon::handle_replay_request(request, replays);
-    if (!tasks) return router.handle(request);
+    if (!tasks) return router.handle(std::move(request));
     tasks->set_header("X-Kapacitor-Version", router.options().version);
     tasks->set_header("X-Influxdb-Version", router.options().version);
     auto given = request.header("Request-Id");

@@ -9,6 +9,7 @@
 #include "daemon/daemon_options.hpp"
 #include "daemon/now.hpp"
 #include "io/line_protocol.hpp"
+#include "nodes/observed_keys.hpp"
 #include "service/logging.hpp"
 #include "store/wal_reader.hpp"
 
@@ -29,6 +30,7 @@ Daemon::Daemon(const service::Config& config, BeforeBody before_body)
     service::logger()->warn("wal: {}", describe(damage));
   }
   queue_capacity_ = static_cast<size_t>(std::max<int64_t>(1, config.http.write_queue_size));
+  queue_memory_limit_ = config.http.write_queue_memory.bytes;
   recover();
   next_checkpoint_ = std::chrono::steady_clock::now() + config_.checkpoint.interval;
   worker_ = std::thread([this] { run_worker(); });
@@ -95,35 +97,71 @@ server::IngestResult Daemon::write(server::IngestWrite&& write) {
     std::lock_guard lock(queue_mutex_);
     if (!accepting_) return {server::IngestStatus::QueueFull, "the server is shutting down"};
     if (queue_.size() >= queue_capacity_) return {server::IngestStatus::QueueFull, {}};
+    // A body is always taken into an empty queue, or one larger than the limit never would be.
+    if (queue_memory_limit_ != 0 && !queue_.empty() && queue_memory_ >= queue_memory_limit_) {
+      return {server::IngestStatus::QueueFull, {}};
+    }
   }
   QueuedBody queued;
   try {
-    wal_->append(write.header, write.body);
+    // A gzip body is logged as received (readers of the log inflate it); the queue gets the
+    // text the server decoded, so the live path decodes it only once.
+    if (write.gzip_body.empty()) {
+      wal_->append(write.header, write.body);
+    } else {
+      wal_->append(write.header, write.gzip_body, store::BodyCompression::Gzip);
+    }
     queued.next = wal_->end_position();
   } catch (const std::exception& e) {
     service::logger()->error("wal: {}", e.what());
     return {server::IngestStatus::Failed, e.what()};
   }
   queued.header = std::move(write.header);
-  queued.body = std::string(write.body);
+  queued.body = std::move(write.body);
+  queued.lines = std::move(write.lines);
+  queued.lines_keys = std::move(write.lines_keys);
+  queued.memory = queued.body.capacity() + (queued.lines ? queued.lines->memory() : 0);
   {
     std::lock_guard lock(queue_mutex_);
+    queue_memory_ += queued.memory;
     queue_.push_back(std::move(queued));
   }
   queue_changed_.notify_all();
   return {};
 }
 
+std::shared_ptr<const model::KeyProjection> Daemon::projection(std::string_view db,
+                                                               std::string_view rp) {
+  std::string key(db);
+  key += '\n';
+  key += rp.empty() ? std::string_view("autogen") : rp;
+  std::lock_guard lock(projections_mutex_);
+  const auto it = projections_.find(key);
+  return it == projections_.end() ? nullptr : it->second;
+}
+
 void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view body,
-                      store::WalPosition next, bool live) {
+                      store::WalPosition next, bool live, const io::ParsedLines* lines,
+                      const model::KeyProjection* lines_keys) {
   const std::string rp = header.rp.empty() ? std::string("autogen") : header.rp;
   std::vector<runtime::Task*> targets;
+  // Only the tags and fields some target task can observe are copied out of each line.
+  model::KeyProjection keys;
   for (auto& running : tasks_) {
     if (!running->task || next <= running->skip_before) continue;
     // A batch task's data comes from its queries, never from writes (Kapacitor's too).
     if (running->spec->type == compile::TaskType::Batch) continue;
     for (const auto& dbrp : running->spec->dbrps) {
       if (dbrp.database == header.db && dbrp.retention_policy == rp) {
+        if (running->keys_of != running->spec) {
+          running->keys = nodes::observed_keys(*running->spec);
+          running->keys_of = running->spec;
+        }
+        if (targets.empty()) {
+          keys = running->keys;
+        } else {
+          keys.merge(running->keys);
+        }
         targets.push_back(running->task.get());
         break;
       }
@@ -139,18 +177,58 @@ void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view bod
   parse.precision = header.precision;
   parse.default_time = header.arrival_ns;
   parse.unsigned_fields = header.encoding == store::BodyEncoding::LineProtocolUnsigned;
+  if (!targets.empty()) publish_projection(header.db, rp, keys);
+  // The server's reading of the body serves when it kept what the targets observe, exactly:
+  // then the points are those a parse here would build.
+  if (lines != nullptr && !targets.empty() && lines_keys != nullptr && *lines_keys == keys &&
+      lines->buffer_data() == body.data()) {
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+      const io::LineView line = lines->line(i);
+      if (ingress) ingress->count(line.measurement);
+      push_to_targets(targets, io::to_point(line, header.db, rp));
+    }
+    return;
+  }
+  if (!targets.empty()) {
+    // The cache's entries hold the tags of one projection: a new projection starts it over.
+    if (keys != series_keys_projection_) {
+      series_keys_.clear();
+      series_keys_projection_ = keys;
+    }
+    parse.series_keys = &series_keys_;
+    if (!keys.all_tags) parse.keys = &keys;
+  }
+  model::KeyProjection fields_only = keys;  // the parser has left out the tags already
+  fields_only.all_tags = true;
   io::parse_lines(body, parse, [&](const io::LineView& line) {
     if (ingress) ingress->count(line.measurement);
     if (targets.empty()) return;
-    const model::Point point = io::to_point(line, header.db, rp);
-    for (runtime::Task* task : targets) {
-      try {
-        task->push_point(point);
-      } catch (const std::exception& e) {
-        service::logger()->error("task {}: {}", task->spec().name, e.what());
-      }
-    }
+    push_to_targets(targets, io::to_point(line, header.db, rp, &fields_only));
   });
+}
+
+void Daemon::push_to_targets(const std::vector<runtime::Task*>& targets, model::Point point) {
+  for (size_t i = 0; i < targets.size(); ++i) {
+    runtime::Task* task = targets[i];
+    try {
+      // The last target takes the point itself, the others a copy.
+      task->push_point(i + 1 == targets.size() ? std::move(point) : model::Point(point));
+    } catch (const std::exception& e) {
+      service::logger()->error("task {}: {}", task->spec().name, e.what());
+    }
+  }
+}
+
+void Daemon::publish_projection(std::string_view db, std::string_view rp,
+                                const model::KeyProjection& keys) {
+  std::string key(db);
+  key += '\n';
+  key += rp;
+  std::lock_guard lock(projections_mutex_);
+  auto& published = projections_[key];
+  if (!published || *published != keys) {
+    published = std::make_shared<const model::KeyProjection>(keys);
+  }
 }
 
 void Daemon::run_worker() {
@@ -163,6 +241,7 @@ void Daemon::run_worker() {
                                 [this] { return !queue_.empty() || stopping_; });
       if (!queue_.empty()) {
         body = std::move(queue_.front());
+        queue_memory_ -= body->memory;
         queue_.pop_front();
       } else {
         finished = stopping_;
@@ -171,7 +250,8 @@ void Daemon::run_worker() {
     if (body) {
       if (before_body_) before_body_();
       std::lock_guard tasks_lock(tasks_mutex_);
-      dispatch(body->header, body->body, body->next, true);
+      dispatch(body->header, body->body, body->next, true, body->lines.get(),
+               body->lines_keys.get());
     }
     if (finished) break;
     if (std::chrono::steady_clock::now() >= next_checkpoint_) {

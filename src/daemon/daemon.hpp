@@ -10,6 +10,7 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -23,6 +24,9 @@
 #include "daemon/task_options.hpp"
 #include "daemon/task_record.hpp"
 #include "daemon/template_record.hpp"
+#include "io/parsed_lines.hpp"
+#include "io/series_key_cache.hpp"
+#include "model/key_projection.hpp"
 #include "nodes/http_out_json.hpp"
 #include "server/ingest_sink.hpp"
 #include "service/config.hpp"
@@ -87,6 +91,9 @@ class Daemon : public server::IngestSink {
   Daemon& operator=(const Daemon&) = delete;
 
   server::IngestResult write(server::IngestWrite&& write) override;
+  /// What the worker last read (db, rp) with: the server keeps the lines it reads with it.
+  std::shared_ptr<const model::KeyProjection> projection(std::string_view db,
+                                                         std::string_view rp) override;
 
   /// Refuses new bodies, lets the worker process the queue, checkpoints every task, joins.
   void stop();
@@ -133,6 +140,9 @@ class Daemon : public server::IngestSink {
     store::WalPosition next;  ///< just after the body's record
     store::WalRecordHeader header;
     std::string body;
+    std::unique_ptr<io::ParsedLines> lines;  ///< the server's reading of `body`, if any
+    std::shared_ptr<const model::KeyProjection> lines_keys;
+    std::size_t memory = 0;  ///< bytes held, counted in queue_memory_
   };
 
   void recover();
@@ -145,8 +155,15 @@ class Daemon : public server::IngestSink {
   void run_worker();
   /// Pushes the points of one body to the tasks that have not processed it yet.
   /// A live body's points are counted in the ingress statistics; replayed ones are not.
+  /// `lines`, when given, is `body` already parsed with projection `lines_keys`: used when the
+  /// body's target tasks still observe exactly those keys.
   void dispatch(const store::WalRecordHeader& header, std::string_view body,
-                store::WalPosition next, bool live = false);
+                store::WalPosition next, bool live = false, const io::ParsedLines* lines = nullptr,
+                const model::KeyProjection* lines_keys = nullptr);
+  void push_to_targets(const std::vector<runtime::Task*>& targets, model::Point point);
+  /// Records the projection the worker reads (db, rp) with, for projection().
+  void publish_projection(std::string_view db, std::string_view rp,
+                          const model::KeyProjection& keys);
   void checkpoint_all();
   void checkpoint_locked(RunningTask& task);
   /// Starts (with a checkpoint at the current position) or stops a compiled task and stores it.
@@ -174,6 +191,8 @@ class Daemon : public server::IngestSink {
   std::condition_variable queue_changed_;
   std::deque<QueuedBody> queue_;
   size_t queue_capacity_ = 64;
+  uint64_t queue_memory_limit_ = 0;  // 0: no limit
+  uint64_t queue_memory_ = 0;        // QueuedBody::memory of the bodies in queue_
   bool accepting_ = true;
   bool stopping_ = false;
 
@@ -183,6 +202,12 @@ class Daemon : public server::IngestSink {
   BodyTap body_tap_;
   std::vector<TemplateRecord> templates_;  ///< by id
   IngressStats ingress_;                   ///< counted by the worker
+  // Series keys the worker has parsed, with the projection their tags were cut to.
+  io::SeriesKeyCache series_keys_;
+  model::KeyProjection series_keys_projection_;
+  // The projection the worker last used per "db\nrp", handed to the server (projection()).
+  std::mutex projections_mutex_;
+  std::map<std::string, std::shared_ptr<const model::KeyProjection>, std::less<>> projections_;
   store::WalPosition processed_;  ///< just after the last body the worker finished
   std::optional<store::WalPosition> last_checkpoint_;  ///< processed_ at the last checkpoint
 

@@ -380,9 +380,10 @@ void assign_point(model::Point& point, const LineView& view, std::string_view da
 model::Point to_point(const LineView& view, std::string_view database,
                       std::string_view retention_policy, const model::KeyProjection* keys) {
   model::Point point;
-  // Room for one more field: nodes that add one (derivative, eval) then need no reallocation.
+  // Room for two more fields: nodes that add one or two (derivative, eval, a counterRate of in
+  // and out counters) then need no reallocation.
   point.tags.reserve(view.tags.size());
-  point.fields.reserve(view.fields.size() + 1);
+  point.fields.reserve(view.fields.size() + 2);
   assign_point(point, view, database, retention_policy, keys);
   return point;
 }

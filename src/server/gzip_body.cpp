@@ -1,28 +1,23 @@
 #include "server/gzip_body.hpp"
 
-#include "io/byte_source.hpp"
+#include "io/gzip_buffer.hpp"
 
 namespace farad::server {
 
 GunzipResult gunzip_body(std::string_view compressed, uint64_t limit) {
+  io::Gunzipped decoded = io::gunzip_buffer(compressed, limit);
   GunzipResult result;
-  try {
-    auto source = io::gunzip(io::memory_source(compressed), "request body");
-    char chunk[64 * 1024];
-    for (;;) {
-      const std::size_t n = source->read(chunk, sizeof chunk);
-      if (n == 0) break;
-      if (limit != 0 && result.body.size() + n > limit) {
-        result.status = GunzipResult::Status::TooLarge;
-        result.body.clear();
-        return result;
-      }
-      result.body.append(chunk, n);
-    }
-  } catch (const io::IoError& e) {
-    result.status = GunzipResult::Status::Invalid;
-    result.body.clear();
-    result.error = e.what();
+  switch (decoded.status) {
+    case io::Gunzipped::Status::Ok:
+      result.body = std::move(decoded.data);
+      break;
+    case io::Gunzipped::Status::TooLarge:
+      result.status = GunzipResult::Status::TooLarge;
+      break;
+    case io::Gunzipped::Status::Invalid:
+      result.status = GunzipResult::Status::Invalid;
+      result.error = "request body: corrupt or truncated gzip data";
+      break;
   }
   return result;
 }

@@ -107,7 +107,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (limit != 0 && parser_->content_length() && *parser_->content_length() > limit) {
       // The body is not read: the connection cannot be reused, so it is closed after the answer.
       Response response = v1_error(413, "Request Entity Too Large");
-      return write(to_request_without_body(), std::move(response), false);
+      return write(to_request_without_body().method, std::move(response), false);
     }
     if (limit != 0) parser_->body_limit(limit);
     if (beast::iequals(header[http::field::expect], "100-continue")) {
@@ -131,20 +131,22 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_body(beast::error_code ec) {
     if (ec == http::error::body_limit) {
-      return write(to_request_without_body(), v1_error(413, "Request Entity Too Large"), false);
+      return write(to_request_without_body().method, v1_error(413, "Request Entity Too Large"),
+                   false);
     }
     if (ec) return close();
     Request request = to_request_without_body();  // before release() empties the parser
     auto message = parser_->release();
     request.body = std::move(message.body());
     const bool keep_alive = message.keep_alive();
+    std::string method = request.method;  // the handler may take the request apart
     Response response;
     try {
-      response = state_->handler(request);
+      response = state_->handler(std::move(request));
     } catch (const std::exception& e) {
       response = v1_error(500, e.what());
     }
-    write(request, std::move(response), keep_alive);
+    write(method, std::move(response), keep_alive);
   }
 
   Request to_request_without_body() {
@@ -162,13 +164,13 @@ class Session : public std::enable_shared_from_this<Session> {
     return request;
   }
 
-  void write(const Request& request, Response response, bool keep_alive) {
+  void write(std::string_view method, Response response, bool keep_alive) {
     auto message = std::make_shared<http::response<http::string_body>>();
     message->version(version_);
     message->result(response.status);
     message->set(http::field::server, "farad");
     for (auto& [name, value] : response.headers) message->insert(name, value);
-    const bool head = request.method == "HEAD";
+    const bool head = method == "HEAD";
     message->body() = std::move(response.body);
     message->prepare_payload();
     if (head) message->body().clear();

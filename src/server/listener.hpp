@@ -14,7 +14,8 @@
 
 namespace farad::server {
 
-using Handler = std::function<Response(const Request&)>;
+/// May take the request's body (a write's body goes to the log and the queue without a copy).
+using Handler = std::function<Response(Request&&)>;
 
 class Server {
  public:

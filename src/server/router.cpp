@@ -65,7 +65,7 @@ Router::Router(ServerOptions options, IngestSink& sink)
   if (options_.version.empty()) options_.version = FARAD_SERVER_VERSION;
 }
 
-Response Router::route(const Request& request) const {
+Response Router::route(Request& request) const {
   for (const Route& route : kRoutes) {
     if (route.path != request.path) continue;
     if (!allows(route.methods, request.method)) {
@@ -87,7 +87,7 @@ Response Router::route(const Request& request) const {
   return v1_error(404, "not found");
 }
 
-Response Router::handle(const Request& request) const {
+Response Router::handle(Request&& request) const {
   Response response = route(request);
   response.set_header("X-Influxdb-Version", options_.version);
   response.set_header("X-Influxdb-Build", "farad");

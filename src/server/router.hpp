@@ -14,13 +14,15 @@ class Router {
  public:
   Router(ServerOptions options, IngestSink& sink);
 
-  /// Thread-safe as long as the sink is.
-  Response handle(const Request& request) const;
+  /// Thread-safe as long as the sink is. A write's body is moved to the sink.
+  Response handle(Request&& request) const;
+  /// The same on a copy of the request.
+  Response handle(const Request& request) const { return handle(Request(request)); }
 
   const ServerOptions& options() const { return options_; }
 
  private:
-  Response route(const Request& request) const;
+  Response route(Request& request) const;
 
   ServerOptions options_;
   IngestSink& sink_;

@@ -83,6 +83,24 @@ std::optional<Destination> destination(const Request& request, WriteApi api, Res
   return to;
 }
 
+// One series key cache per io thread. Its entries hold tags cut to one projection: a request
+// with another projection starts it over.
+io::SeriesKeyCache& thread_series_keys(const model::KeyProjection* keys) {
+  thread_local io::SeriesKeyCache cache;
+  thread_local std::optional<model::KeyProjection> cached_for;  // nullopt: every tag
+  const bool same =
+      keys == nullptr ? !cached_for.has_value() : (cached_for.has_value() && *cached_for == *keys);
+  if (!same) {
+    cache.clear();
+    if (keys == nullptr) {
+      cached_for.reset();
+    } else {
+      cached_for = *keys;
+    }
+  }
+  return cache;
+}
+
 int64_t wall_clock_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -91,53 +109,65 @@ int64_t wall_clock_ns() {
 
 }  // namespace
 
-Response handle_write(const Request& request, WriteApi api, const ServerOptions& options,
+Response handle_write(Request& request, WriteApi api, const ServerOptions& options,
                       IngestSink& sink) {
   Response error;
-  const auto to = destination(request, api, error);
+  auto to = destination(request, api, error);
   if (!to) return error;
 
   const uint64_t limit = options.max_body_size;
   if (limit != 0 && request.body.size() > limit) {
     return write_error(api, 413, "Request Entity Too Large");
   }
-  std::string_view body = request.body;
-  GunzipResult decoded;
+  IngestWrite write;
   const auto encoding = request.header("Content-Encoding");
   if (encoding && *encoding == "gzip") {
-    decoded = gunzip_body(request.body, limit);
+    GunzipResult decoded = gunzip_body(request.body, limit);
     if (decoded.status == GunzipResult::Status::TooLarge) {
       return write_error(api, 413, "Request Entity Too Large");
     }
     if (decoded.status == GunzipResult::Status::Invalid) {
       return write_error(api, 400, decoded.error);
     }
-    body = decoded.body;
+    write.body = std::move(decoded.body);
+    write.gzip_body = request.body;
   } else if (encoding && !encoding->empty() && *encoding != "identity") {
     return write_error(api, 415, "unsupported Content-Encoding \"" + std::string(*encoding) + "\"");
+  } else {
+    write.body = std::move(request.body);
   }
 
-  IngestWrite write;
-  write.header.db = to->db;
-  write.header.rp = to->rp;
+  write.header.db = std::move(to->db);
+  write.header.rp = std::move(to->rp);
   write.header.precision = to->precision;
   write.header.arrival_ns = options.now_ns ? options.now_ns() : wall_clock_ns();
   if (api == WriteApi::V2) write.header.encoding = store::BodyEncoding::LineProtocolUnsigned;
-  write.body = body;
 
   io::ParseOptions parse;
   parse.precision = to->precision;
   parse.default_time = write.header.arrival_ns;
   // InfluxDB 1.x and Kapacitor reject `12u`; InfluxDB 2.x accepts unsigned integers.
   parse.unsigned_fields = api == WriteApi::V2;
-  const io::ParseSummary summary = io::parse_lines(body, parse, [&](const io::LineView& line) {
-    write.points.push_back(io::to_point(line, to->db, to->rp));
-  });
+  // Checked here; the lines read are kept for the sink when it asks for them (it parses the
+  // logged body itself otherwise).
+  write.lines_keys = sink.projection(write.header.db, write.header.rp);
+  if (write.lines_keys) {
+    write.lines = std::make_unique<io::ParsedLines>(write.body);
+    if (!write.lines_keys->all_tags) parse.keys = write.lines_keys.get();
+  }
+  parse.series_keys = &thread_series_keys(write.lines_keys.get());
+  const io::ParseSummary summary =
+      io::parse_lines(write.body, parse, [&write](const io::LineView& line) {
+        if (write.lines) write.lines->add(line, write.lines_keys.get());
+      });
 
   if (summary.accepted == 0) {
     if (summary.errors.empty()) return no_content();  // an empty body writes nothing
-    return write_error(api, 400, unable_to_parse(body, summary.errors));
+    return write_error(api, 400, unable_to_parse(write.body, summary.errors));
   }
+  // Before the body goes to the sink: the text quotes the bad lines.
+  const std::string bad_lines =
+      summary.errors.empty() ? std::string() : unable_to_parse(write.body, summary.errors);
 
   const IngestResult result = sink.write(std::move(write));
   if (result.status == IngestStatus::QueueFull) {
@@ -151,8 +181,7 @@ Response handle_write(const Request& request, WriteApi api, const ServerOptions&
   if (!summary.errors.empty()) {
     // The good lines are kept (InfluxDB's partial write); 400 makes Telegraf drop the batch
     // instead of retrying lines that can never parse.
-    return write_error(api, 400,
-                       partial_write(unable_to_parse(body, summary.errors), summary.errors.size()));
+    return write_error(api, 400, partial_write(bad_lines, summary.errors.size()));
   }
   return no_content();
 }

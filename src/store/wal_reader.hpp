@@ -1,7 +1,8 @@
 #pragma once
 // Reads the write-ahead log from a position to its end (or to a stop position), segment after
 // segment, verifying every frame. A damaged frame is never returned: the reader stops reading
-// that segment, reports the damage, and goes on with the next segment.
+// that segment, reports the damage, and goes on with the next segment. Bodies logged
+// gzip-compressed are inflated: every record comes back as text.
 
 #include <cstdint>
 #include <filesystem>
@@ -19,7 +20,7 @@ namespace farad::store {
 struct WalEntry {
   WalPosition position;  ///< where its frame starts
   WalPosition next;      ///< just after it: what a checkpoint covering it stores
-  WalRecord record;
+  WalRecord record;      ///< its body uncompressed, whatever the log stores
 };
 
 class WalReader {

@@ -24,9 +24,10 @@ WalWriter::~WalWriter() {
   }
 }
 
-WalPosition WalWriter::append(const WalRecordHeader& header, std::string_view body) {
+WalPosition WalWriter::append(const WalRecordHeader& header, std::string_view body,
+                              BodyCompression compression) {
   // Encoding and the CRC over the body run before taking the lock, in parallel across callers.
-  const std::string prefix = encode_record_prefix(header);
+  const std::string prefix = encode_record_prefix(header, compression);
   if (prefix.size() + body.size() > UINT32_MAX)
     throw StoreError(dir_.string() + ": a record of " + std::to_string(body.size()) +
                      " bytes is larger than a frame can hold");

@@ -53,7 +53,9 @@ class WalWriter {
   /// Appends one record and returns its position once it is as durable as the policy says.
   /// Thread-safe. Throws StoreError; after a failed fsync every later call throws too (the
   /// kernel may have dropped the unsynced pages, so nothing written since can be trusted).
-  WalPosition append(const WalRecordHeader& header, std::string_view body);
+  /// `body` is stored as `compression` says (readers inflate a gzip body again).
+  WalPosition append(const WalRecordHeader& header, std::string_view body,
+                     BodyCompression compression = BodyCompression::None);
 
   /// Makes every record appended so far durable, whatever the policy. Call it before writing a
   /// checkpoint that holds a position: a checkpoint must never point past the durable log.

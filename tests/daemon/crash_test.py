@@ -4,7 +4,8 @@
 Usage: crash_test.py FARAD EXAMPLE_SCRIPT
 
 Generates a day of messy SNMP counters (reboots, out-of-order delivery), defines the example
-rollup with a fileOut output through the task API, and POSTs the data in bodies of 500 lines.
+rollup with a fileOut output through the task API, and POSTs the data in bodies of 500 lines,
+every other one gzip-compressed (the log keeps those compressed, so replays inflate them).
 Three times (at seeded random bodies) the server is killed with SIGKILL right after an
 acknowledgement, while its worker is still behind, and started again; the client goes on with
 the first body not acknowledged. A final SIGTERM must exit 0, and data-dir/rollup.lp must equal
@@ -13,6 +14,7 @@ flushes the windows still open at the end). Also checks that the task is still d
 executing after every restart, and that a task with a compile error is refused with 400.
 """
 
+import gzip
 import json
 import os
 import random
@@ -65,12 +67,16 @@ def check_task(daemon, expect_executing):
         fail("task dbrps: %s" % task["dbrps"])
 
 
-def post_body(daemon, body):
+def post_body(daemon, body, compress):
     """POSTs until acknowledged; 503 (queue full) is retried as Telegraf does."""
+    headers = {}
+    if compress:
+        body = gzip.compress(body)
+        headers["Content-Encoding"] = "gzip"
     deadline = time.time() + TIMEOUT
     while time.time() < deadline:
         status, answer = daemon.request(
-            "POST", "/write?db=telegraf&rp=autogen&precision=s", body)
+            "POST", "/write?db=telegraf&rp=autogen&precision=s", body, headers)
         if status == 204:
             return
         if status != 503:
@@ -129,7 +135,7 @@ def main():
     kill_after = sorted(chance.sample(range(1, len(bodies) - 1), KILLS))
     print("%d bodies, SIGKILL after bodies %s" % (len(bodies), kill_after))
     for index, body in enumerate(bodies):
-        post_body(daemon, body)
+        post_body(daemon, body, index % 2 == 1)
         # Paced so that checkpoints (every 150 ms) fall between bodies and between the kills.
         time.sleep(chance.uniform(0, 0.04))
         if index in kill_after:

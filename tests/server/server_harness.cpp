@@ -1,13 +1,14 @@
 // Runs the HTTP server on 127.0.0.1:0 for the client tests (client_test.py): prints
 // `port N`, serves until a line arrives on standard input, stops gracefully, then prints every
-// point the sink accepted as `db|rp|measurement|time|fields`. Writes to the database "full" are
-// refused with "queue full".
+// point of the bodies the sink accepted (parsed as the daemon parses them, from the header) as
+// `db|rp|measurement|time|fields`. Writes to the database "full" are refused with "queue full".
 
 #include <iostream>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "io/line_protocol.hpp"
 #include "server/listener.hpp"
 #include "server/router.hpp"
 
@@ -20,8 +21,14 @@ struct MemorySink : server::IngestSink {
   std::vector<model::Point> points;
   server::IngestResult write(server::IngestWrite&& write) override {
     if (write.header.db == "full") return {server::IngestStatus::QueueFull, {}};
+    io::ParseOptions parse;
+    parse.precision = write.header.precision;
+    parse.default_time = write.header.arrival_ns;
+    parse.unsigned_fields = write.header.encoding == store::BodyEncoding::LineProtocolUnsigned;
     std::lock_guard lock(mutex);
-    for (auto& point : write.points) points.push_back(std::move(point));
+    io::parse_lines(write.body, parse, [&](const io::LineView& line) {
+      points.push_back(io::to_point(line, write.header.db, write.header.rp));
+    });
     return {};
   }
 };
@@ -33,7 +40,7 @@ int main(int argc, char** argv) {
   options.max_body_size = argc > 1 ? std::stoull(argv[1]) : 1'000'000;
   MemorySink sink;
   server::Router router(options, sink);
-  server::Server http([&](const server::Request& r) { return router.handle(r); }, options);
+  server::Server http([&](server::Request&& r) { return router.handle(std::move(r)); }, options);
   http.start("127.0.0.1:0");
   std::cout << "port " << http.port() << std::endl;
   std::string line;

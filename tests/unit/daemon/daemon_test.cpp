@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <condition_variable>
 #include <fstream>
@@ -5,11 +6,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "../io/recording_fixtures.hpp"
 #include "../store/store_fixtures.hpp"
 #include "daemon/checkpoint.hpp"
 #include "daemon/daemon.hpp"
 #include "daemon/task_record.hpp"
 #include "daemon/task_routes.hpp"
+#include "store/segment_scanner.hpp"
 #include "store/wal_reader.hpp"
 
 namespace {
@@ -151,15 +154,15 @@ TEST_CASE("daemon: each task gets the bodies of its dbrp once across restarts") 
   CHECK_FALSE(std::filesystem::exists(dir.path() / "tasks" / "cpu.json"));
 }
 
-TEST_CASE("daemon: a full queue refuses a body before logging it") {
-  TempDir dir("daemon-full");
-  auto config = test_config(dir);
-  config.http.write_queue_size = 2;
+namespace {
+
+// Holds the worker on a first body, then writes until the queue refuses one: `queued` bodies
+// must be taken, the next refused, and every body taken (none refused) processed and logged.
+void check_full_queue(farad::service::Config config, const TempDir& dir, int queued) {
   std::mutex mutex;
   std::condition_variable changed;
   bool entered = false;
   bool released = false;
-  // Holds the worker on the first body: the next two fill the queue.
   auto hold = [&] {
     std::unique_lock lock(mutex);
     entered = true;
@@ -167,20 +170,23 @@ TEST_CASE("daemon: a full queue refuses a body before logging it") {
     changed.wait(lock, [&] { return released; });
   };
   const auto output = dir.path() / "out" / "cpu.lp";
+  std::string expected = "cpu,host=h0 value=0 0\n";
   {
     daemon::Daemon d(config, hold);
     REQUIRE(call(d, "POST", "/kapacitor/v1/tasks", define_body(kScript)).status == 200);
-    CHECK(write_body(d, "telegraf", "", "cpu,host=a value=1 1\n") ==
+    CHECK(write_body(d, "telegraf", "", "cpu,host=h0 value=0 0\n") ==
           server::IngestStatus::Accepted);
     {
       std::unique_lock lock(mutex);
       changed.wait(lock, [&] { return entered; });
     }
-    CHECK(write_body(d, "telegraf", "", "cpu,host=b value=2 2\n") ==
-          server::IngestStatus::Accepted);
-    CHECK(write_body(d, "telegraf", "", "cpu,host=c value=3 3\n") ==
-          server::IngestStatus::Accepted);
-    CHECK(write_body(d, "telegraf", "", "cpu,host=d value=4 4\n") ==
+    for (int i = 1; i <= queued; ++i) {
+      const auto n = std::to_string(i);
+      CHECK(write_body(d, "telegraf", "", "cpu,host=h" + n + " value=" + n + " " + n + "\n") ==
+            server::IngestStatus::Accepted);
+      expected += "cpu,host=h" + n + " value=" + n + " " + n + "000000000\n";
+    }
+    CHECK(write_body(d, "telegraf", "", "cpu,host=refused value=9 9\n") ==
           server::IngestStatus::QueueFull);
     {
       std::lock_guard lock(mutex);
@@ -188,18 +194,32 @@ TEST_CASE("daemon: a full queue refuses a body before logging it") {
     }
     changed.notify_all();
   }
-  CHECK(file_text(output) ==
-        "cpu,host=a value=1 1000000000\ncpu,host=b value=2 2000000000\n"
-        "cpu,host=c value=3 3000000000\n");
+  CHECK(file_text(output) == expected);
   // The refused body is not in the log either.
   farad::store::WalReader reader(dir.path() / "wal");
   farad::store::WalEntry entry;
   int records = 0;
   while (reader.next(entry)) {
     ++records;
-    CHECK(entry.record.body.find("host=d") == std::string::npos);
+    CHECK(entry.record.body.find("refused") == std::string::npos);
   }
-  CHECK(records == 3);
+  CHECK(records == queued + 1);
+}
+
+}  // namespace
+
+TEST_CASE("daemon: a full queue refuses a body before logging it") {
+  TempDir dir("daemon-full");
+  auto config = test_config(dir);
+  config.http.write_queue_size = 2;
+  check_full_queue(config, dir, 2);
+}
+
+TEST_CASE("daemon: a queue over its memory limit refuses a body; an empty one takes any") {
+  TempDir dir("daemon-full-memory");
+  auto config = test_config(dir);
+  config.http.write_queue_memory.bytes = 1;  // one body in the queue is over it
+  check_full_queue(config, dir, 1);
 }
 
 TEST_CASE("daemon: a body accepted by /api/v2/write keeps its unsigned fields, live and replayed") {
@@ -228,4 +248,49 @@ TEST_CASE("daemon: a body accepted by /api/v2/write keeps its unsigned fields, l
   std::filesystem::remove_all(dir.path() / "checkpoints");
   { daemon::Daemon d(test_config(dir)); }
   CHECK(file_text(output) == "cpu,host=a value=18446744073709551615u 1000000000\n");
+}
+
+TEST_CASE("daemon: a gzip body is logged compressed and replays to the same points") {
+  TempDir dir("daemon-gzip");
+  const auto output = dir.path() / "out" / "cpu.lp";
+  std::string text;
+  for (int i = 1; i <= 300; ++i) {
+    text += "cpu,host=h" + std::to_string(i % 7) + " value=" + std::to_string(i) + " " +
+            std::to_string(i) + "\n";
+  }
+  text += "mem,host=a value=1 1\nbad line\n";
+  // Two members, as `cat a.gz b.gz` gives.
+  const std::string compressed =
+      farad::test::gzip_bytes(text.substr(0, 1000)) + farad::test::gzip_bytes(text.substr(1000));
+  {
+    daemon::Daemon d(test_config(dir));
+    REQUIRE(call(d, "POST", "/kapacitor/v1/tasks", define_body(kScript)).status == 200);
+    server::IngestWrite write;
+    write.header.db = "telegraf";
+    write.header.precision = farad::io::Precision::Second;
+    write.body = text;
+    write.gzip_body = compressed;
+    REQUIRE(d.write(std::move(write)).status == server::IngestStatus::Accepted);
+    CHECK(write_body(d, "telegraf", "", "cpu,host=plain value=0 301\n") ==
+          server::IngestStatus::Accepted);
+  }
+  const std::string live = file_text(output);
+  CHECK(std::count(live.begin(), live.end(), '\n') == 301);
+
+  // The log holds the bytes as received, marked gzip; its readers get the text.
+  farad::store::SegmentScanner scanner(dir.path() / "wal", 1);
+  REQUIRE(scanner.next() == farad::store::FrameStatus::Record);
+  CHECK(scanner.record().compression == farad::store::BodyCompression::Gzip);
+  CHECK(scanner.record().body == compressed);
+  REQUIRE(scanner.next() == farad::store::FrameStatus::Record);
+  CHECK(scanner.record().compression == farad::store::BodyCompression::None);
+  const auto read = farad::test::read_all(dir.path() / "wal");
+  REQUIRE(read.entries.size() == 2);
+  CHECK(read.entries[0].record.body == text);
+
+  // Replayed from the log (no checkpoint left): the same points, in the same order.
+  std::filesystem::remove(output);
+  std::filesystem::remove_all(dir.path() / "checkpoints");
+  { daemon::Daemon d(test_config(dir)); }
+  CHECK(file_text(output) == live);
 }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <mutex>
 
+#include "io/line_protocol.hpp"
 #include "server/http_types.hpp"
 
 using namespace farad;
@@ -12,18 +13,27 @@ using namespace farad::server;
 
 namespace {
 
-// Records what it accepts; can be told to refuse.
+// Records what it accepts; can be told to refuse. Parses the bodies it is given as the daemon
+// does, from the header alone, so the points show what the header tells a reader.
 struct RecordingSink : IngestSink {
   IngestStatus answer = IngestStatus::Accepted;
   std::vector<store::WalRecordHeader> headers;
   std::vector<std::string> bodies;
+  std::vector<std::string> gzip_bodies;  ///< as received, for the log
   std::vector<model::Point> points;
   IngestResult write(IngestWrite&& write) override {
     if (answer != IngestStatus::Accepted)
       return {answer, answer == IngestStatus::Failed ? "disk full" : ""};
     headers.push_back(write.header);
-    bodies.emplace_back(write.body);
-    for (auto& p : write.points) points.push_back(std::move(p));
+    io::ParseOptions parse;
+    parse.precision = write.header.precision;
+    parse.default_time = write.header.arrival_ns;
+    parse.unsigned_fields = write.header.encoding == store::BodyEncoding::LineProtocolUnsigned;
+    io::parse_lines(write.body, parse, [&](const io::LineView& line) {
+      points.push_back(io::to_point(line, write.header.db, write.header.rp));
+    });
+    bodies.push_back(std::move(write.body));
+    gzip_bodies.emplace_back(write.gzip_body);
     return {};
   }
 };
@@ -159,6 +169,20 @@ TEST_CASE("gzip bodies are decoded, with the limit on the decoded size", "[serve
   CHECK(ok.status == 204);
   CHECK(sink.points.size() == 2);
   CHECK(sink.bodies.at(0) == "m v=1 1\nm v=2 2\n");
+  CHECK(sink.gzip_bodies.at(0) == gzip("m v=1 1\nm v=2 2\n"));
+  // Members back to back decode to their texts joined; the bytes received go to the log.
+  const std::string members = gzip("m v=3 3\n") + gzip("m v=4 4\n");
+  CHECK(router.handle(make_request("POST", "/write?db=d", members, gz)).status == 204);
+  CHECK(sink.bodies.at(1) == "m v=3 3\nm v=4 4\n");
+  CHECK(sink.gzip_bodies.at(1) == members);
+  CHECK(sink.points.size() == 4);
+  // Content-Encoding identity (or none): the body as it is, nothing for the log to keep apart.
+  CHECK(router
+            .handle(make_request("POST", "/write?db=d", "m v=5 5\n",
+                                 {{"Content-Encoding", "identity"}}))
+            .status == 204);
+  CHECK(sink.bodies.at(2) == "m v=5 5\n");
+  CHECK(sink.gzip_bodies.at(2).empty());
 
   std::string large;
   while (large.size() <= 1000) large += "m v=1 1\n";
@@ -169,7 +193,12 @@ TEST_CASE("gzip bodies are decoded, with the limit on the decoded size", "[serve
   CHECK(router.handle(make_request("POST", "/write?db=d", large)).status == 413);
   const Response corrupt = router.handle(make_request("POST", "/write?db=d", "not gzip", gz));
   CHECK(corrupt.status == 400);
-  CHECK(sink.bodies.size() == 1);
+  CHECK(corrupt.body.starts_with("{\"error\":\"request body: "));
+  const std::string whole = gzip("m v=1 1\n");
+  CHECK(router.handle(make_request("POST", "/write?db=d", whole.substr(0, whole.size() - 3), gz))
+            .status == 400);
+  CHECK(router.handle(make_request("POST", "/write?db=d", whole + "garbage", gz)).status == 400);
+  CHECK(sink.bodies.size() == 3);
 }
 
 TEST_CASE("a full queue is 503 with Retry-After; a failed log is 500", "[server]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "../io/recording_fixtures.hpp"
 #include "store/store_error.hpp"
 #include "store/wal_frame.hpp"
 #include "store_fixtures.hpp"
@@ -118,4 +119,45 @@ TEST_CASE("wal reader: an empty log has no records, an absent one is an error", 
   const auto result = farad::test::read_all(dir.path());
   CHECK(result.entries.empty());
   CHECK(result.damage.empty());
+}
+
+TEST_CASE("wal reader: a body logged gzip-compressed comes back as its text", "[store]") {
+  TempDir dir("reader-gzip");
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += farad::test::test_body(i);
+  const std::string compressed = farad::test::gzip_bytes(text) + farad::test::gzip_bytes("m v=1\n");
+  {
+    WalWriter writer(dir.path(), farad::test::never_sync());
+    writer.append(farad::test::test_header(1), farad::test::test_body(1));
+    writer.append(farad::test::test_header(2), compressed, BodyCompression::Gzip);
+    writer.append(farad::test::test_header(3), farad::test::test_body(3));
+    // The log holds the compressed bytes, not the text.
+    CHECK(writer.stats().bytes < text.size() / 2);
+  }
+  const auto result = farad::test::read_all(dir.path());
+  CHECK(result.damage.empty());
+  REQUIRE(result.numbers() == farad::test::iota(1, 3));
+  CHECK(result.entries[0].record.body == farad::test::test_body(1));
+  CHECK(result.entries[1].record.body == text + "m v=1\n");
+  CHECK(result.entries[1].record.header == farad::test::test_header(2));
+  CHECK(result.entries[2].record.body == farad::test::test_body(3));
+}
+
+TEST_CASE("wal reader: a compressed body that does not inflate is skipped as damage", "[store]") {
+  TempDir dir("reader-bad-gzip");
+  std::vector<WalPosition> positions;
+  {
+    WalWriter writer(dir.path(), farad::test::never_sync());
+    positions.push_back(writer.append(farad::test::test_header(1), farad::test::test_body(1)));
+    // A valid frame whose body is not gzip: only a foreign writer could log it.
+    positions.push_back(
+        writer.append(farad::test::test_header(2), "not gzip", BodyCompression::Gzip));
+    positions.push_back(writer.append(farad::test::test_header(3), farad::test::test_body(3)));
+  }
+  const auto result = farad::test::read_all(dir.path());
+  CHECK(result.numbers() == std::vector<int64_t>{1, 3});
+  REQUIRE(result.damage.size() == 1);
+  CHECK(result.damage[0].kind == WalDamage::Kind::Corrupt);
+  CHECK(result.damage[0].segment == positions[1].segment);
+  CHECK(result.damage[0].offset == positions[1].offset);
 }
