@@ -53,9 +53,9 @@ void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precis
   io::PointBlock block;
   while (reader.next(block)) {
     auto error = block.errors.begin();
-    for (size_t i = 0; i < block.size; ++i) {
+    for (size_t i = 0; i < block.points.size(); ++i) {
       for (; error != block.errors.end() && error->first == i; ++error) report(error->second);
-      task.push_point(block[i]);  // a copy: see io::PointBlock
+      task.push_point(std::move(block.points[i]));
       ++summary.points;
     }
     for (; error != block.errors.end(); ++error) report(error->second);

@@ -189,15 +189,7 @@ void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view bod
     }
     return;
   }
-  if (!targets.empty()) {
-    // The cache's entries hold the tags of one projection: a new projection starts it over.
-    if (keys != series_keys_projection_) {
-      series_keys_.clear();
-      series_keys_projection_ = keys;
-    }
-    parse.series_keys = &series_keys_;
-    if (!keys.all_tags) parse.keys = &keys;
-  }
+  if (!targets.empty() && !keys.all_tags) parse.keys = &keys;
   model::KeyProjection fields_only = keys;  // the parser has left out the tags already
   fields_only.all_tags = true;
   io::parse_lines(body, parse, [&](const io::LineView& line) {

@@ -25,7 +25,6 @@
 #include "daemon/task_record.hpp"
 #include "daemon/template_record.hpp"
 #include "io/parsed_lines.hpp"
-#include "io/series_key_cache.hpp"
 #include "model/key_projection.hpp"
 #include "nodes/http_out_json.hpp"
 #include "server/ingest_sink.hpp"
@@ -202,9 +201,6 @@ class Daemon : public server::IngestSink {
   BodyTap body_tap_;
   std::vector<TemplateRecord> templates_;  ///< by id
   IngressStats ingress_;                   ///< counted by the worker
-  // Series keys the worker has parsed, with the projection their tags were cut to.
-  io::SeriesKeyCache series_keys_;
-  model::KeyProjection series_keys_projection_;
   // The projection the worker last used per "db\nrp", handed to the server (projection()).
   std::mutex projections_mutex_;
   std::map<std::string, std::shared_ptr<const model::KeyProjection>, std::less<>> projections_;

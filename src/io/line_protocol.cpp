@@ -158,7 +158,6 @@ bool LineParser::parse_record(std::string_view record) {
 
 std::size_t LineParser::parse_key(std::string_view record, std::size_t pos) {
   const std::size_t start = pos;
-  if (std::size_t end = 0; read_cached_key(record, pos, end)) return end;
   if (pos >= record.size() || record[pos] == ',') return fail(pos, "missing measurement");
   // In the key a delimiter is escaped when the byte before it is a backslash (InfluxDB's rule).
   std::size_t i = find_unescaped(record, pos + 1, kMeasurementDelimiters);
@@ -172,44 +171,7 @@ std::size_t LineParser::parse_key(std::string_view record, std::size_t pos) {
   key_length_ = i - start;
   if (!finish_tags()) return kFailed;
   if (options_.keys != nullptr) project_tags();
-  cache_key(record, start, i);
   return i;
-}
-
-bool LineParser::read_cached_key(std::string_view record, std::size_t pos, std::size_t& end) {
-  // Without backslashes the key ends at the first space and its tokens need no unescaping.
-  if (options_.series_keys == nullptr || record_backslash_) return false;
-  const std::size_t space = record.find(' ', pos);
-  if (space == std::string_view::npos) return false;
-  const std::string_view key = record.substr(pos, space - pos);
-  const SeriesKeyCache::Entry* entry = options_.series_keys->find(key);
-  if (entry == nullptr) return false;
-  view_.measurement = key.substr(0, entry->measurement_length);
-  for (const auto& tag : entry->tags) {
-    tags_.push_back({key.substr(tag.key_offset, tag.key_length),
-                     key.substr(tag.value_offset, tag.value_length)});
-  }
-  key_length_ = key.size();
-  end = space;
-  return true;
-}
-
-void LineParser::cache_key(std::string_view record, std::size_t start, std::size_t end) {
-  if (options_.series_keys == nullptr || record_backslash_) return;
-  const std::string_view key = record.substr(start, end - start);
-  if (key.size() > SeriesKeyCache::kMaxCachedKey) return;
-  // Tokens are views into the record (nothing was unescaped): offsets locate them in the key.
-  const auto offset = [&](std::string_view token) {
-    return static_cast<uint16_t>(token.data() - key.data());
-  };
-  SeriesKeyCache::Entry entry;
-  entry.measurement_length = static_cast<uint16_t>(view_.measurement.size());
-  entry.tags.reserve(tags_.size());
-  for (const auto& tag : tags_) {
-    entry.tags.push_back({offset(tag.key), static_cast<uint16_t>(tag.key.size()), offset(tag.value),
-                          static_cast<uint16_t>(tag.value.size())});
-  }
-  options_.series_keys->insert(key, std::move(entry));
 }
 
 void LineParser::project_tags() {

@@ -27,7 +27,6 @@
 #include <vector>
 
 #include "io/precision.hpp"
-#include "io/series_key_cache.hpp"
 #include "model/key_projection.hpp"
 #include "model/point.hpp"
 
@@ -81,9 +80,6 @@ struct ParseOptions {
   /// When set, LineView::tags holds only the tags this projection keeps (a task's observed
   /// keys); every tag is still read and checked.
   const model::KeyProjection* keys = nullptr;
-  /// When set, known series keys are read from this cache (see SeriesKeyCache). With `keys`,
-  /// one cache must always be used with the same projection.
-  SeriesKeyCache* series_keys = nullptr;
 };
 
 /// Iterates over the records of a buffer. The buffer must outlive the parser.
@@ -114,9 +110,6 @@ class LineParser {
   std::size_t parse_value(std::string_view record, std::size_t pos, FieldViewValue& value);
   bool parse_timestamp(std::string_view record, std::size_t pos);
   bool finish_tags();
-  // Reads a key the series cache knows; false (nothing read) when it does not know it.
-  bool read_cached_key(std::string_view record, std::size_t pos, std::size_t& end);
-  void cache_key(std::string_view record, std::size_t start, std::size_t end);
   void project_tags();
   void finish_fields();
   // Inline: most records hold no backslash, and then every token is returned as it is.

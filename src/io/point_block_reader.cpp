@@ -36,7 +36,8 @@ PointBlockReader::~PointBlockReader() {
 }
 
 bool PointBlockReader::next(PointBlock& block) {
-  block.clear();
+  block.points.clear();
+  block.errors.clear();
   std::unique_lock lock(mutex_);
   spare_.push_back(std::move(block));
   changed_.notify_all();
@@ -78,7 +79,7 @@ void PointBlockReader::read_all() {
   {
     // The last block, even after a failure: the points before a read error are still data.
     std::unique_lock lock(mutex_);
-    if (block.size != 0 || !block.errors.empty()) ready_.push_back(std::move(block));
+    if (!block.points.empty() || !block.errors.empty()) ready_.push_back(std::move(block));
     finished_ = true;
   }
   changed_.notify_all();
@@ -86,7 +87,6 @@ void PointBlockReader::read_all() {
 
 void PointBlockReader::parse_source(PointBlock& block) {
   std::string buffer(kReadSize, '\0');
-  SeriesKeyCache series_keys;
   // The parser leaves out the tags the task cannot observe; the fields are left out here.
   model::KeyProjection fields_only = keys_;
   fields_only.all_tags = true;
@@ -100,20 +100,17 @@ void PointBlockReader::parse_source(PointBlock& block) {
     filled += got;
     ParseOptions options = options_;
     options.more_input = !at_end;
-    options.series_keys = &series_keys;
     if (!keys_.all_tags) options.keys = &keys_;
     LineParser parser(std::string_view(buffer.data(), filled), options, line);
     for (;;) {
       const auto status = parser.next();
       if (status == LineParser::Status::End) break;
       if (status == LineParser::Status::Error) {
-        block.errors.emplace_back(block.size, parser.error());
+        block.errors.emplace_back(block.points.size(), parser.error());
         continue;
       }
-      if (block.size == block.storage.size()) block.storage.emplace_back();
-      assign_point(block.storage[block.size++], parser.view(), database_, retention_policy_,
-                   &fields_only);
-      if (block.size == kBlockPoints && !publish(block)) return;
+      block.points.push_back(to_point(parser.view(), database_, retention_policy_, &fields_only));
+      if (block.points.size() == kBlockPoints && !publish(block)) return;
     }
     // Keep the record the buffer's end cut for the next read.
     const std::size_t consumed = parser.consumed();

@@ -23,23 +23,10 @@
 namespace farad::io {
 
 /// Consecutive records of the input: the good ones as points, the rejected ones as errors.
-/// The points are the first `size` of `storage`. The block keeps the points past `size` (and
-/// their tag and field storage) when it is recycled, so the reading thread fills old points in
-/// place instead of allocating new ones: the consumer copies a point out of the block rather
-/// than moving it, so memory is allocated and freed on one thread, which malloc handles far
-/// faster than memory allocated on one thread and freed on another.
 struct PointBlock {
-  std::vector<model::Point> storage;
-  std::size_t size = 0;
+  std::vector<model::Point> points;
   /// Each rejected line with the number of this block's points that come before it.
   std::vector<std::pair<std::size_t, LineError>> errors;
-
-  const model::Point& operator[](std::size_t i) const { return storage[i]; }
-  /// Forgets the points, keeping their storage.
-  void clear() {
-    size = 0;
-    errors.clear();
-  }
 };
 
 /// Reads a line protocol source ahead on a background thread. Not copyable; the destructor

@@ -9,10 +9,13 @@
 #include <type_traits>
 #include <variant>
 
+#include "expr/go_json_text.hpp"
 #include "io/time_format.hpp"
-#include "nodes/http_out_json.hpp"
 
 namespace farad::nodes {
+
+using expr::go::append_json_float;
+using expr::go::append_json_string;
 
 namespace {
 

@@ -31,11 +31,4 @@ HttpPostBody render_http_post_body(const runtime::HttpOutSeries& series);
 /// The body served for `endpoint`; throws std::out_of_range when no httpOut node has it.
 std::string render_http_out(const runtime::HttpOutEndpoints& endpoints, std::string_view endpoint);
 
-/// Appends a finite float64 as Go's encoding/json writes it (`1`, `0.5`, `1e-7`, `1e+21`).
-void append_json_float(std::string& out, double value);
-
-/// Appends `text` as a Go encoding/json string: quoted, `<>&` and U+2028/U+2029 escaped,
-/// invalid UTF-8 replaced by U+FFFD.
-void append_json_string(std::string& out, std::string_view text);
-
 }  // namespace farad::nodes

@@ -83,24 +83,6 @@ std::optional<Destination> destination(const Request& request, WriteApi api, Res
   return to;
 }
 
-// One series key cache per io thread. Its entries hold tags cut to one projection: a request
-// with another projection starts it over.
-io::SeriesKeyCache& thread_series_keys(const model::KeyProjection* keys) {
-  thread_local io::SeriesKeyCache cache;
-  thread_local std::optional<model::KeyProjection> cached_for;  // nullopt: every tag
-  const bool same =
-      keys == nullptr ? !cached_for.has_value() : (cached_for.has_value() && *cached_for == *keys);
-  if (!same) {
-    cache.clear();
-    if (keys == nullptr) {
-      cached_for.reset();
-    } else {
-      cached_for = *keys;
-    }
-  }
-  return cache;
-}
-
 int64_t wall_clock_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -155,7 +137,6 @@ Response handle_write(Request& request, WriteApi api, const ServerOptions& optio
     write.lines = std::make_unique<io::ParsedLines>(write.body);
     if (!write.lines_keys->all_tags) parse.keys = write.lines_keys.get();
   }
-  parse.series_keys = &thread_series_keys(write.lines_keys.get());
   const io::ParseSummary summary =
       io::parse_lines(write.body, parse, [&write](const io::LineView& line) {
         if (write.lines) write.lines->add(line, write.lines_keys.get());

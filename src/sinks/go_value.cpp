@@ -7,86 +7,52 @@
 namespace farad::sinks {
 
 GoValue GoValue::nil() {
-  GoValue value;
-  value.kind = Kind::Nil;
-  value.type = "<nil>";
-  return value;
+  return {.kind = Kind::Nil, .type = "<nil>"};
 }
 
 GoValue GoValue::of_bool(bool b) {
-  GoValue value;
-  value.kind = Kind::Bool;
-  value.type = "bool";
-  value.boolean = b;
-  return value;
+  return {.kind = Kind::Bool, .type = "bool", .boolean = b};
 }
 
 GoValue GoValue::of_int(int64_t i, std::string_view type) {
-  GoValue value;
-  value.kind = Kind::Int;
-  value.type = type;
-  value.integer = i;
-  return value;
+  return {.kind = Kind::Int, .type = type, .integer = i};
 }
 
 GoValue GoValue::of_uint(uint64_t u) {
-  GoValue value;
-  value.kind = Kind::Uint;
-  value.type = "uint64";
-  value.unsigned_integer = u;
-  return value;
+  return {.kind = Kind::Uint, .type = "uint64", .unsigned_integer = u};
 }
 
 GoValue GoValue::of_float(double f) {
-  GoValue value;
-  value.kind = Kind::Float;
-  value.type = "float64";
-  value.floating = f;
-  return value;
+  return {.kind = Kind::Float, .type = "float64", .floating = f};
 }
 
 GoValue GoValue::of_string(std::string s) {
-  GoValue value;
-  value.kind = Kind::String;
-  value.type = "string";
-  value.text = std::move(s);
-  return value;
+  return {.kind = Kind::String, .type = "string", .text = std::move(s)};
 }
 
 GoValue GoValue::of_time(int64_t unix_nanos) {
-  GoValue value;
-  value.kind = Kind::Time;
-  value.type = "time.Time";
-  value.integer = unix_nanos;
-  return value;
+  return {.kind = Kind::Time, .type = "time.Time", .integer = unix_nanos};
 }
 
 GoValue GoValue::of_map(Entries entries, std::string_view type, GoValue element_zero) {
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  GoValue value;
-  value.kind = Kind::Map;
-  value.type = type;
-  value.entries = std::make_shared<const Entries>(std::move(entries));
-  value.element_zero = std::make_shared<const GoValue>(std::move(element_zero));
-  return value;
+  return {.kind = Kind::Map,
+          .type = type,
+          .entries = std::make_shared<const Entries>(std::move(entries)),
+          .element_zero = std::make_shared<const GoValue>(std::move(element_zero))};
 }
 
 GoValue GoValue::of_list(Items items, std::string_view type) {
-  GoValue value;
-  value.kind = Kind::List;
-  value.type = type;
-  value.items = std::make_shared<const Items>(std::move(items));
-  return value;
+  return {
+      .kind = Kind::List, .type = type, .items = std::make_shared<const Items>(std::move(items))};
 }
 
 GoValue GoValue::of_struct(Entries fields, std::string_view type, bool pointer) {
-  GoValue value;
-  value.kind = Kind::Struct;
-  value.type = type;
-  value.entries = std::make_shared<const Entries>(std::move(fields));
-  value.pointer = pointer;
-  return value;
+  return {.kind = Kind::Struct,
+          .type = type,
+          .entries = std::make_shared<const Entries>(std::move(fields)),
+          .pointer = pointer};
 }
 
 const GoValue* GoValue::find(std::string_view key) const {

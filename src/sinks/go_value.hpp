@@ -13,6 +13,8 @@
 
 namespace farad::sinks {
 
+// Every member has an initializer, so the factories build values with designated initializers
+// (-Wmissing-field-initializers names the members left out otherwise).
 struct GoValue {
   enum class Kind { Invalid, Nil, Bool, Int, Uint, Float, String, Time, Map, List, Struct };
   using Entries = std::vector<std::pair<std::string, GoValue>>;
@@ -26,11 +28,11 @@ struct GoValue {
   int64_t integer = 0;  ///< Int; Time: nanoseconds since the Unix epoch, UTC
   uint64_t unsigned_integer = 0;
   double floating = 0;
-  std::string text;
-  std::shared_ptr<const Entries> entries;  ///< Map (sorted by key) or Struct (declared order)
-  std::shared_ptr<const Items> items;      ///< List
+  std::string text{};
+  std::shared_ptr<const Entries> entries{};  ///< Map (sorted by key) or Struct (declared order)
+  std::shared_ptr<const Items> items{};      ///< List
   /// Map: what `index` gives for a missing key (the element type's zero value).
-  std::shared_ptr<const GoValue> element_zero;
+  std::shared_ptr<const GoValue> element_zero{};
   bool pointer = false;  ///< Struct reached through a pointer: printed as &{...}
 
   static GoValue nil();

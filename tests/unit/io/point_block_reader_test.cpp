@@ -68,13 +68,13 @@ std::vector<std::string> read_blocks(std::unique_ptr<io::ByteSource> source) {
   io::PointBlock block;
   while (reader.next(block)) {
     auto error = block.errors.begin();
-    for (std::size_t i = 0; i < block.size; ++i) {
+    for (std::size_t i = 0; i < block.points.size(); ++i) {
       for (; error != block.errors.end() && error->first == i; ++error) {
         out.push_back("error " + error->second.to_string());
       }
-      CHECK(block[i].database == "db");
-      CHECK(block[i].retention_policy == "rp");
-      out.push_back(io::format_line(block[i]));
+      CHECK(block.points[i].database == "db");
+      CHECK(block.points[i].retention_policy == "rp");
+      out.push_back(io::format_line(block.points[i]));
     }
     for (; error != block.errors.end(); ++error)
       out.push_back("error " + error->second.to_string());
@@ -125,7 +125,7 @@ TEST_CASE("block reader: a read error comes after the points read before it", "[
                               io::ParseOptions{}, "", "");
   io::PointBlock block;
   REQUIRE(reader.next(block));
-  CHECK(block.size == 2);
+  CHECK(block.points.size() == 2);
   CHECK_THROWS_WITH(reader.next(block), "input: read failed");
 }
 
@@ -134,5 +134,5 @@ TEST_CASE("block reader: stopping early joins the reading thread", "[io]") {
   io::PointBlockReader reader(io::memory_source(text), io::ParseOptions{}, "", "");
   io::PointBlock block;
   REQUIRE(reader.next(block));
-  CHECK(block.size > 0);
+  CHECK_FALSE(block.points.empty());
 }  // the destructor stops a thread blocked on a full queue

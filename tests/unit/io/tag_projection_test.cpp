@@ -1,8 +1,5 @@
-// A parser given a series key cache (and a tag projection) must read exactly what a parser
-// without one reads: same points, same tags (the projected ones), same errors at the same
-// positions, however often keys repeat and however small the cache is.
-#include "io/series_key_cache.hpp"
-
+// A parser given a tag projection (ParseOptions::keys) must read exactly what a parser without
+// one reads, the tags it leaves out aside: same points, same errors at the same positions.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -16,11 +13,9 @@ using namespace farad;
 namespace {
 
 // One string per record: the point as line protocol, or the error.
-std::vector<std::string> parse(const std::string& text, const model::KeyProjection* keys,
-                               io::SeriesKeyCache* cache) {
+std::vector<std::string> parse(const std::string& text, const model::KeyProjection* keys) {
   io::ParseOptions options{io::Precision::Nanosecond, 3};
   options.keys = keys;
-  options.series_keys = cache;
   std::vector<std::string> out;
   io::LineParser parser(text, options);
   for (;;) {
@@ -50,7 +45,7 @@ std::vector<std::string> parse_projected_by_hand(const std::string& text,
   return out;
 }
 
-// Repeated series in several spellings: tag order, escapes, a long key, bad keys, no tags.
+// Series in several spellings: tag order, escapes, a long key, bad keys, no tags.
 std::string sample_text() {
   std::string long_value(1500, 'v');
   std::string text;
@@ -70,49 +65,24 @@ std::string sample_text() {
 
 }  // namespace
 
-TEST_CASE("series key cache: a cached parse reads what an uncached one reads", "[io]") {
-  const std::string text = sample_text();
-  const auto expected = parse(text, nullptr, nullptr);
-  for (const std::size_t capacity : {std::size_t{0}, std::size_t{1}, std::size_t{3},
-                                     io::SeriesKeyCache::kDefaultMaxEntries}) {
-    CAPTURE(capacity);
-    io::SeriesKeyCache cache(capacity);
-    CHECK(parse(text, nullptr, &cache) == expected);
-    CHECK(cache.size() <= capacity);
-    CHECK(parse(text, nullptr, &cache) == expected);  // a warm cache too
-  }
-}
-
-TEST_CASE("series key cache: a projected parse keeps only the projected tags", "[io]") {
+TEST_CASE("tag projection: a projected parse keeps only the projected tags", "[io]") {
   const std::string text = sample_text();
   model::KeyProjection keys;
   keys.all_tags = false;
   keys.tags = {"host", "ifName"};
   const auto expected = parse_projected_by_hand(text, keys);
-  io::SeriesKeyCache cache;
   std::vector<std::string> good;
-  for (const auto& line : parse(text, &keys, &cache)) {
-    if (line.rfind("error", 0) != 0) good.push_back(line);
+  std::vector<std::string> errors;
+  for (const auto& line : parse(text, &keys)) {
+    (line.rfind("error", 0) == 0 ? errors : good).push_back(line);
   }
   CHECK(good == expected);
-  CHECK(cache.size() > 0);
+  CHECK(good.size() == 240);  // six good lines in each of 40 copies
   // Errors stay where they were: the projection never hides a bad tag.
-  CHECK(parse(text, &keys, &cache).size() == parse(text, nullptr, nullptr).size());
-}
-
-TEST_CASE("series key cache: known keys are found, unknown ones are not", "[io]") {
-  io::SeriesKeyCache cache(2);
-  io::SeriesKeyCache::Entry entry;
-  entry.measurement_length = 2;
-  entry.tags.push_back({3, 4, 8, 2});
-  cache.insert("if,host=h1", entry);
-  REQUIRE(cache.find("if,host=h1") != nullptr);
-  CHECK(cache.find("if,host=h1")->tags.size() == 1);
-  CHECK(cache.find("if,host=h2") == nullptr);
-  cache.insert("b", {});
-  cache.insert("c", {});  // full: starts over
-  CHECK(cache.size() == 1);
-  CHECK(cache.find("if,host=h1") == nullptr);
-  cache.insert(std::string(io::SeriesKeyCache::kMaxCachedKey + 1, 'k'), {});
-  CHECK(cache.size() == 1);  // too long to keep
+  std::vector<std::string> unprojected_errors;
+  for (const auto& line : parse(text, nullptr)) {
+    if (line.rfind("error", 0) == 0) unprojected_errors.push_back(line);
+  }
+  CHECK(errors == unprojected_errors);
+  CHECK(errors.size() == 80);
 }
