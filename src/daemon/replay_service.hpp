@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "batch/query_source.hpp"
 #include "daemon/batch_source.hpp"
 #include "daemon/daemon.hpp"
 #include "daemon/job_info.hpp"
@@ -138,6 +139,14 @@ class ReplayService {
   std::optional<TaskError> start_batch_recording(
       const RecordingInfo& info, std::function<std::unique_ptr<BatchSource>(size_t)> open,
       std::vector<bool> by_name);
+  /// Queues a recording job writing `<id>.srpl`: the points of the batches `open()` gives, in
+  /// their order, as points of `source`'s database and retention policy.
+  std::optional<TaskError> start_query_stream_recording(
+      const RecordingInfo& info, std::function<std::unique_ptr<BatchSource>()> open,
+      batch::QuerySource source);
+  /// Registers `info` and queues the job that writes it (`record` returns "" or the error).
+  std::optional<TaskError> start_recording_job(
+      const RecordingInfo& info, std::function<std::string(const std::atomic<bool>&)> record);
   /// The services a replay's output nodes use: the live ones, without the loopback.
   std::shared_ptr<const runtime::Connections> replay_connections() const;
   void run_recording_job(ReplayJob& job);

@@ -88,57 +88,107 @@ std::optional<TaskError> ReplayService::record_query(RecordQueryRequest request,
                                                      RecordingInfo& started) {
   if (auto error = check_id(request.id, "recording")) return error;
   if (request.query.empty()) return TaskError{400, "must provide query"};
-  if (request.type != "batch") {
-    return TaskError{501, "farad records queries as batches only: use -type batch"};
+  if (request.type != "batch" && request.type != "stream") {
+    return TaskError{400, "invalid type \"" + request.type + "\""};
   }
   RecordingInfo info;
   info.id = request.id;
-  info.type = "batch";
+  info.type = request.type;
   info.date_ns = now_ns();
   auto open = [query = request.query, cluster = request.cluster,
-               connections = daemon_.connections()](size_t) {
+               connections = daemon_.connections()] {
     return query_batch_source(query, cluster, connections);
   };
-  if (auto error = start_batch_recording(info, std::move(open), {false})) return error;
+  if (request.type == "stream") {
+    // As Kapacitor: the recorded points carry the database and retention policy the query
+    // names, so it must name them.
+    auto source = batch::fully_qualified_source(request.query);
+    if (!source) {
+      return TaskError{400,
+                       "could not determine database and retention policy. Is the query fully "
+                       "qualified?"};
+    }
+    if (auto error = start_query_stream_recording(info, std::move(open), std::move(*source))) {
+      return error;
+    }
+  } else if (auto error = start_batch_recording(
+                 info, [open = std::move(open)](size_t) { return open(); }, {false})) {
+    return error;
+  }
   started = info;
   return std::nullopt;
+}
+
+std::optional<TaskError> ReplayService::start_query_stream_recording(
+    const RecordingInfo& info, std::function<std::unique_ptr<BatchSource>()> open,
+    batch::QuerySource source) {
+  return start_recording_job(
+      info,
+      [this, id = info.id, open = std::move(open),
+       source = std::move(source)](const std::atomic<bool>& cancelled) -> std::string {
+        try {
+          io::StreamRecordingWriter writer(recording_path(id));
+          auto batches = open();
+          SourcedBatch sourced;
+          // Kapacitor's doRecordQuery: every point of every batch, in the answer's order.
+          while (batches->next(sourced)) {
+            if (cancelled) return "recording cancelled";
+            for (auto& point : sourced.batch.points) {
+              writer.write(model::Point{sourced.batch.name, source.database,
+                                        source.retention_policy, std::move(point.tags),
+                                        std::move(point.fields), point.time});
+            }
+          }
+          writer.close();
+        } catch (const std::exception& e) {
+          return e.what();
+        }
+        return "";
+      });
 }
 
 std::optional<TaskError> ReplayService::start_batch_recording(
     const RecordingInfo& info, std::function<std::unique_ptr<BatchSource>(size_t)> open,
     std::vector<bool> by_name) {
+  return start_recording_job(
+      info,
+      [this, id = info.id, open = std::move(open),
+       by_name = std::move(by_name)](const std::atomic<bool>& cancelled) -> std::string {
+        const size_t entries = by_name.size();
+        try {
+          io::BatchRecordingWriter writer(batch_recording_path(id));
+          for (size_t entry = 0; entry < entries; ++entry) {
+            writer.next_entry();
+            auto source = open(entry);
+            SourcedBatch sourced;
+            while (source->next(sourced)) {
+              if (cancelled) return "recording cancelled";
+              writer.write(sourced.batch, by_name[entry]);
+            }
+            const double progress = static_cast<double>(entry + 1) / static_cast<double>(entries);
+            recordings_.update(
+                id, [&](RecordingInfo& recording) { recording.progress = progress; }, false);
+          }
+          writer.close();
+        } catch (const std::exception& e) {
+          return e.what();
+        }
+        return "";
+      });
+}
+
+std::optional<TaskError> ReplayService::start_recording_job(
+    const RecordingInfo& info, std::function<std::string(const std::atomic<bool>&)> record) {
   ReplayJob job;
   job.plan.id = std::string(kRecordingJobPrefix) + info.id;
-  job.record = [this, id = info.id, open = std::move(open),
-                by_name = std::move(by_name)](const std::atomic<bool>& cancelled) -> std::string {
-    const size_t entries = by_name.size();
-    try {
-      io::BatchRecordingWriter writer(batch_recording_path(id));
-      for (size_t entry = 0; entry < entries; ++entry) {
-        writer.next_entry();
-        auto source = open(entry);
-        SourcedBatch sourced;
-        while (source->next(sourced)) {
-          if (cancelled) return "recording cancelled";
-          writer.write(sourced.batch, by_name[entry]);
-        }
-        const double progress = static_cast<double>(entry + 1) / static_cast<double>(entries);
-        recordings_.update(
-            id, [&](RecordingInfo& recording) { recording.progress = progress; }, false);
-      }
-      writer.close();
-    } catch (const std::exception& e) {
-      return e.what();
-    }
-    return "";
-  };
+  job.record = std::move(record);
   std::lock_guard lock(jobs_mutex_);
   if (!recordings_.insert(info)) return TaskError{500, "recording already exists"};
   if (auto error = queue_job(std::move(job))) {
     recordings_.erase(info.id);
     return error;
   }
-  service::logger()->info("batch recording {} started", info.id);
+  service::logger()->info("{} recording {} started", info.type, info.id);
   return std::nullopt;
 }
 
@@ -147,7 +197,9 @@ void ReplayService::run_recording_job(ReplayJob& job) {
   const std::string error = *job.cancelled ? "recording cancelled" : job.record(*job.cancelled);
   if (*job.cancelled && !recordings_.find(id)) {
     std::error_code ignored;
-    std::filesystem::remove(batch_recording_path(id), ignored);  // deleted while running
+    // Deleted while running: whichever file the job was writing goes.
+    std::filesystem::remove(batch_recording_path(id), ignored);
+    std::filesystem::remove(recording_path(id), ignored);
     return;
   }
   finish_recording(id, error);

@@ -13,9 +13,12 @@ two query nodes, each writing its batches with fileOut. Then:
 * `farad replay-live batch -task T -start S -stop E -rec-time` must give the same files;
   without -rec-time the values are the same and the times shifted to the replay's start;
 * `farad record query -query Q -type batch` records one entry whose batches are the query's
-  series; a stream task, or a batch replay without a start, is refused.
+  series; `-type stream` records their points, with the query's database and retention policy
+  (an unqualified query is refused); a stream task, or a batch replay without a start, is
+  refused.
 """
 
+import gzip
 import json
 import os
 import shutil
@@ -189,6 +192,25 @@ def main():
         if sorted(b["tags"]["host"] for b in batches) != ["a", "b"] or \
                 any(len(b["points"]) != 360 for b in batches):
             fail("record query: %s" % [(b["tags"], len(b["points"])) for b in batches])
+
+        # The same query recorded as a stream: every point, with the database and retention
+        # policy the query names; a query that does not name them is refused.
+        run([farad, "record", "query", "-query",
+             'SELECT v FROM "metrics"."autogen"."cpu" WHERE time >= \'%s\' AND time < \'%s\' '
+             'GROUP BY host' % (START, STOP), "-type", "stream", "-recording-id", "q2"] + url)
+        with gzip.open(os.path.join(data_dir, "recordings", "q2.srpl"), "rt") as f:
+            records = f.read().splitlines()
+        triples = [records[i:i + 3] for i in range(0, len(records), 3)]
+        hosts = sorted({t[2].split(" ")[0] for t in triples})
+        if len(triples) != 720 or {tuple(t[:2]) for t in triples} != {("metrics", "autogen")} \
+                or hosts != ["cpu,host=a", "cpu,host=b"]:
+            fail("record query -type stream: %d points, %s, %s" % (len(triples), hosts,
+                                                                   triples[:1]))
+        status, body = serve.request(
+            "POST", "/kapacitor/v1/recordings/query",
+            json.dumps({"id": "q3", "type": "stream", "query": "SELECT v FROM cpu"}))
+        if status != 400 or "fully qualified" not in str(body):
+            fail("record query -type stream of an unqualified query: %d %s" % (status, body))
 
         stream = {"id": "s", "type": "stream", "dbrps": [{"db": "metrics", "rp": "autogen"}],
                   "script": 'stream|from().measurement(\'cpu\')|log()', "status": "disabled"}
