@@ -112,13 +112,15 @@ Prints farad's version.
     return with_server_flag(
         R"(Usage: farad record stream -task ID -duration D [-recording-id ID] [-no-wait]
        farad record batch -task ID (-start T [-stop T] | -past D) [-recording-id ID] [-no-wait]
-       farad record query -query 'SELECT ...' -type batch [-cluster NAME] [-recording-id ID] [-no-wait]
+       farad record query -query 'SELECT ...' -type batch|stream [-cluster NAME] [-recording-id ID] [-no-wait]
 
 stream: records the points that reach the task's stream for D (e.g. 30s, 5m).
 batch: runs the batch task's queries for every window between -start and -stop (RFC3339;
 -stop defaults to the server's now), or over the last D with -past, on the server's InfluxDB
 and records the answers (a .brpl: one entry per query node).
-query: records the answer of one InfluxQL query as a batch recording.
+query: records the answer of one InfluxQL query as a batch recording, or with -type stream its
+points as a stream recording (a .srpl; the query must name its measurement fully,
+"db"."rp"."m", whose database and retention policy the points carry).
 Prints the recording's id when it is done. With -no-wait it returns at once (and prints
 nothing, as Kapacitor).
 )");
