@@ -10,6 +10,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/version.hpp>
+#include <cerrno>
 #include <condition_variable>
 #include <limits>
 #include <mutex>
@@ -17,6 +18,8 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+
+#include <sys/resource.h>
 #include <vector>
 
 #include "server/responses.hpp"
@@ -264,7 +267,16 @@ void Server::start(const std::string& address) {
   state_->accept();
   const unsigned threads = std::max(1U, state_->options.io_threads);
   for (unsigned i = 0; i < threads; ++i) {
-    state_->threads.emplace_back([state = state_] { state->io.run(); });
+    state_->threads.emplace_back([state = state_] {
+      // On Linux the nice value is a per-thread attribute: this lowers this thread alone. A
+      // failure (a restricted environment) leaves the thread as it was.
+      if (state->options.io_thread_nice != 0) {
+        errno = 0;
+        const int nice = ::getpriority(PRIO_PROCESS, 0);
+        if (errno == 0) ::setpriority(PRIO_PROCESS, 0, nice + state->options.io_thread_nice);
+      }
+      state->io.run();
+    });
   }
 }
 

@@ -19,6 +19,11 @@ struct ServerOptions {
   int64_t retry_after_seconds = 1;
   /// Threads running the sockets and the routes (a route may wait for a WAL fsync).
   unsigned io_threads = 2;
+  /// Added to the io threads' nice value. Positive: when the machine is busy, the daemon's task
+  /// worker (the one thread every point goes through) runs before the threads accepting more
+  /// writes, so under overload the server processes what it has taken and answers 503 sooner,
+  /// rather than accepting faster than it can process.
+  int io_thread_nice = 5;
   /// The value of X-Influxdb-Version and X-Kapacitor-Version.
   std::string version;
   /// Wall clock in ns since the epoch: arrival time of a write and the time of lines without
