@@ -14,6 +14,22 @@ import time
 LISTENING = re.compile(r"listening on 127\.0\.0\.1:(\d+)")
 
 
+def fail(message):
+    print("FAIL: " + message)
+    sys.exit(1)
+
+
+def wait_until(what, condition, timeout=60, poll=0.05):
+    """The first true value of condition(), polled; fails the test after `timeout` seconds."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(poll)
+    fail("timed out waiting for " + what)
+
+
 class ServeProcess:
     def __init__(self, farad, args, log_path, timeout=60):
         """Runs `farad serve --bind 127.0.0.1:0 ARGS...`; returns once it listens."""

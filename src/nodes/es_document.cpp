@@ -11,10 +11,10 @@
 
 #include "expr/go_json_text.hpp"
 #include "io/time_format.hpp"
+#include "nodes/http_out_json.hpp"
 
 namespace farad::nodes {
 
-using expr::go::append_json_float;
 using expr::go::append_json_string;
 
 namespace {
@@ -33,23 +33,6 @@ unsigned iso_week(std::chrono::sys_days day) {
   const year_month_day thursday_date{thursday};
   const sys_days first = sys_days{thursday_date.year() / January / 1};
   return static_cast<unsigned>((thursday - first).count() / 7 + 1);
-}
-
-void append_value(std::string& out, const model::FieldValue& value) {
-  std::visit(
-      [&out](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, double>) {
-          append_json_float(out, v);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          append_json_string(out, v);
-        } else if constexpr (std::is_same_v<T, bool>) {
-          out += v ? "true" : "false";
-        } else {
-          out += std::to_string(v);
-        }
-      },
-      value);
 }
 
 bool finite(const model::FieldValue& value) {
@@ -214,7 +197,7 @@ size_t append_es_entry(std::string& out, const EsDocumentShape& shape, std::stri
     }
     if (fields_top && (reserved(key) || (!tags_top && key == shape.tags_field))) continue;
     write_member(
-        key, [&] { append_value(out, value); }, first);
+        key, [&] { append_json_field_value(out, value); }, first);
   }
   if (!fields_top) out += '}';
   out += "}\n";

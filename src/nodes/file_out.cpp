@@ -12,10 +12,10 @@
 #include "expr/go_json_text.hpp"
 #include "io/line_protocol_writer.hpp"
 #include "io/time_format.hpp"
+#include "nodes/http_out_json.hpp"
 
 namespace farad::nodes {
 
-using expr::go::append_json_float;
 using expr::go::append_json_string;
 
 namespace {
@@ -26,23 +26,6 @@ constexpr size_t kBufferLimit = 64 * 1024;
 FileOutNode::Format format_of(const compile::NodeSpec& spec) {
   return spec.text("format") == "json" ? FileOutNode::Format::Json
                                        : FileOutNode::Format::LineProtocol;
-}
-
-void append_json_field_value(std::string& out, const model::FieldValue& value) {
-  std::visit(
-      [&out](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, double>) {
-          append_json_float(out, v);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          append_json_string(out, v);
-        } else if constexpr (std::is_same_v<T, bool>) {
-          out += v ? "true" : "false";
-        } else {
-          fmt::format_to(std::back_inserter(out), "{}", v);
-        }
-      },
-      value);
 }
 
 /// {"time":"…","measurement":"…","tags":{…},"fields":{…}}: tags and fields in key order.

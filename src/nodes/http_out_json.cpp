@@ -40,26 +40,10 @@ std::optional<std::string> append_value(std::string& out,
     out += "null";
     return std::nullopt;
   }
-  switch (model::type_of(*value)) {
-    case model::FieldType::Float: {
-      const double f = std::get<double>(*value);
-      if (!std::isfinite(f)) return non_finite_text(f);
-      append_json_float(out, f);
-      break;
-    }
-    case model::FieldType::Int:
-      out += std::to_string(std::get<int64_t>(*value));
-      break;
-    case model::FieldType::Uint:
-      out += std::to_string(std::get<uint64_t>(*value));
-      break;
-    case model::FieldType::String:
-      append_json_string(out, std::get<std::string>(*value));
-      break;
-    case model::FieldType::Bool:
-      out += std::get<bool>(*value) ? "true" : "false";
-      break;
+  if (const auto* f = std::get_if<double>(&*value); f != nullptr && !std::isfinite(*f)) {
+    return non_finite_text(*f);
   }
+  append_json_field_value(out, *value);
   return std::nullopt;
 }
 
@@ -152,6 +136,23 @@ HttpPostBody render_http_post_body(const runtime::HttpOutSeries& series) {
   }
   body.json += "]}\n";
   return body;
+}
+
+void append_json_field_value(std::string& out, const model::FieldValue& value) {
+  std::visit(
+      [&out](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, double>) {
+          append_json_float(out, v);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          append_json_string(out, v);
+        } else if constexpr (std::is_same_v<T, bool>) {
+          out += v ? "true" : "false";
+        } else {
+          out += std::to_string(v);
+        }
+      },
+      value);
 }
 
 std::string render_http_out(const runtime::HttpOutEndpoints& endpoints, std::string_view endpoint) {

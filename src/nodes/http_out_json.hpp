@@ -28,6 +28,10 @@ struct HttpPostBody {
 };
 HttpPostBody render_http_post_body(const runtime::HttpOutSeries& series);
 
+/// Appends a field value as Go's encoding/json writes it (fileOut's JSON, es() documents,
+/// httpOut). A float must be finite: Go cannot encode NaN or ±Inf.
+void append_json_field_value(std::string& out, const model::FieldValue& value);
+
 /// The body served for `endpoint`; throws std::out_of_range when no httpOut node has it.
 std::string render_http_out(const runtime::HttpOutEndpoints& endpoints, std::string_view endpoint);
 

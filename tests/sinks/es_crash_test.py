@@ -30,18 +30,8 @@ def main():
     with open(example) as f:
         script = (f.read().rstrip() + "\n        .action('create')\n        .batchSize(8)\n"
                   "        .flushInterval(50ms)\n")
-    script_path = os.path.join(workdir, "rollup.tick")
-    with open(script_path, "w") as f:
-        f.write(script)
-    vars_json = {"period": {"type": "duration", "value": 3600 * 10**9}}
-    vars_path = os.path.join(workdir, "vars.json")
-    with open(vars_path, "w") as f:
-        json.dump(vars_json, f)
-    node = h.es_node(farad, script_path)
-    points = h.captured(farad, workdir, script_path, data, vars_path)
-    expected = h.expected_documents("rollup", node, points, "netrollup-%Y.%m")
-    if len(expected) != len(points) or len(points) < 100:
-        h.fail("farad run captured %d points for %d ids" % (len(points), len(expected)))
+    script_path, vars_path, node, points, expected = h.prepare_capture(
+        farad, workdir, script, data, 100)
 
     double = h.EsDouble().start()  # only to reserve a port: it is down at first
     double.stop()
@@ -52,7 +42,7 @@ def main():
                 'connect-timeout = "1s"\nretry-initial = "50ms"\nretry-max = "200ms"\n'
                 % double.url)
     daemon = h.Daemon(farad, workdir, config)
-    daemon.define("rollup", script, vars_json)
+    daemon.define("rollup", script, h.HOURLY_VARS)
 
     bodies = [b"".join(lines[i:i + 500]) for i in range(0, len(lines), 500)]
     kill_at = len(bodies) // 2

@@ -14,24 +14,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from es_double import EsDouble  # noqa: E402,F401  (re-exported for the tests)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from serve_process import ServeProcess  # noqa: E402
+from serve_process import ServeProcess, fail, wait_until  # noqa: E402,F401  (re-exported)
 
 TIMEOUT = 60  # seconds for any one wait
-
-
-def fail(message):
-    print("FAIL: " + message)
-    sys.exit(1)
-
-
-def wait_until(what, condition, timeout=TIMEOUT):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    fail("timed out waiting for " + what)
 
 
 class Daemon(ServeProcess):
@@ -112,6 +97,27 @@ def captured(farad, workdir, script_path, data, vars_path):
                     "--vars", vars_path, "--output", out], check=True, cwd=workdir)
     with open(out) as f:
         return [parse_line(line) for line in f.read().splitlines() if line]
+
+
+# The tests' vars: hourly windows, so that a few hours of data give many documents.
+HOURLY_VARS = {"period": {"type": "duration", "value": 3600 * 10**9}}
+
+
+def prepare_capture(farad, workdir, script, data, min_points):
+    """Writes `script` (with hourly windows through vars) and what `farad run` captures of it:
+    (script_path, vars_path, node, points, expected documents of task "rollup")."""
+    script_path = os.path.join(workdir, "rollup.tick")
+    with open(script_path, "w") as f:
+        f.write(script)
+    vars_path = os.path.join(workdir, "vars.json")
+    with open(vars_path, "w") as f:
+        json.dump(HOURLY_VARS, f)
+    node = es_node(farad, script_path)
+    points = captured(farad, workdir, script_path, data, vars_path)
+    expected = expected_documents("rollup", node, points, "netrollup-%Y.%m")
+    if len(expected) != len(points) or len(points) < min_points:
+        fail("farad run captured %d points for %d ids" % (len(points), len(expected)))
+    return script_path, vars_path, node, points, expected
 
 
 def doc_id(task, node, measurement, tags, time_ns):

@@ -42,18 +42,8 @@ def main():
         script = f.read().rstrip() + "\n        .batchSize(20)\n        .flushInterval(100ms)\n"
     rollup_script = script + "        .template('netrollup')\n"
     rejects_script = script.replace(".index('netrollup-%Y.%m')", ".index('REJECTED-%Y')")
-    script_path = os.path.join(workdir, "rollup.tick")
-    with open(script_path, "w") as f:
-        f.write(rollup_script)
-    vars_json = {"period": {"type": "duration", "value": 3600 * 10**9}}
-    vars_path = os.path.join(workdir, "vars.json")
-    with open(vars_path, "w") as f:
-        json.dump(vars_json, f)
-    node = h.es_node(farad, script_path)
-    points = h.captured(farad, workdir, script_path, data, vars_path)
-    expected = h.expected_documents("rollup", node, points, "netrollup-%Y.%m")
-    if len(expected) != len(points) or len(points) < 60:
-        h.fail("farad run captured %d points for %d ids" % (len(points), len(expected)))
+    script_path, vars_path, node, points, expected = h.prepare_capture(
+        farad, workdir, rollup_script, data, 60)
 
     double = h.EsDouble().start()
     config = os.path.join(workdir, "farad.toml")
@@ -62,8 +52,8 @@ def main():
                 'urls = ["%s"]\nrequest-timeout = "1s"\nconnect-timeout = "1s"\n'
                 'retry-initial = "50ms"\nretry-max = "400ms"\n' % double.url)
     daemon = h.Daemon(farad, workdir, config)
-    daemon.define("rollup", rollup_script, vars_json)
-    daemon.define("rejects", rejects_script, vars_json)
+    daemon.define("rollup", rollup_script, h.HOURLY_VARS)
+    daemon.define("rejects", rejects_script, h.HOURLY_VARS)
     with double.store.lock:
         double.store.faults.extend(json.loads(json.dumps(FAULTS)))
 

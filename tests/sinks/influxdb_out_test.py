@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from influxdb_server import InfluxServer  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from serve_process import ServeProcess  # noqa: E402
+from serve_process import ServeProcess, fail, wait_until  # noqa: E402
 
 TIMEOUT = 60
 SCRIPT = """dbrp "telegraf"."autogen"
@@ -45,21 +45,6 @@ stream
         .flushInterval(100ms)
         .create()
 """
-
-
-def fail(message):
-    print("FAIL: " + message)
-    sys.exit(1)
-
-
-def wait_until(what, condition, timeout=TIMEOUT):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    fail("timed out waiting for " + what)
 
 
 def parse_capture(path):
