@@ -111,6 +111,7 @@ int run_run(const Args& argv) {
   const auto config = args.value("config");
   runtime::Task task(compiled.task, config ? factory_with_config(*config) : nodes::node_factory(),
                      sink.get());
+  task.context().time_nodes = false;  // avg_exec_time_ns is not reported here
   task.context().log = [](std::string_view node, std::string_view level, std::string_view text) {
     if (level != "E") return;
     std::cerr << fmt::format("{} {}: {}\n", level, node, text);

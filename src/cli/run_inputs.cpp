@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 
@@ -26,6 +27,17 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 /// Whether the task listens to (db, rp): Kapacitor forwards a point to a stream task only when
 /// it matches one of the task's dbrps. A task without dbrps takes everything.
+/// A point the reader could not make compact, with its series' name, dbrp and tags.
+model::Point whole_point(model::Point point, const model::CompactPoint& entry,
+                         const model::SeriesTable& series) {
+  const model::SeriesEntry& known = series[entry.series];
+  point.name = known.name;
+  point.database = known.database;
+  point.retention_policy = known.retention_policy;
+  point.tags = known.tags;
+  return point;
+}
+
 bool subscribed(const compile::TaskSpec& spec, const model::Point& point) {
   if (spec.dbrps.empty()) return true;
   for (const auto& dbrp : spec.dbrps) {
@@ -36,6 +48,21 @@ bool subscribed(const compile::TaskSpec& spec, const model::Point& point) {
   return false;
 }
 
+/// Whether line protocol goes to the task as compact points (model/compact_point.hpp): when
+/// the task takes them and reads only some fields. FARAD_NO_COMPACT=1 turns it off, so that
+/// tests can compare both forms.
+std::optional<io::CompactFieldIds> compact_layout(runtime::Task& task,
+                                                  const model::KeyProjection& keys) {
+  const char* off = std::getenv("FARAD_NO_COMPACT");
+  if (off != nullptr && std::string_view(off) == "1") return std::nullopt;
+  if (keys.all_fields || !task.takes_compact()) return std::nullopt;
+  io::CompactFieldIds layout;
+  for (const auto& field : keys.fields) {
+    layout.ids.emplace_back(field, task.context().field_keys.intern(field));
+  }
+  return layout;
+}
+
 void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precision precision,
                         RunSummary& summary) {
   const auto& spec = task.spec();
@@ -44,19 +71,41 @@ void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precis
   // Reading and parsing run on a second thread; errors are printed here, in input order
   // between the points around them, as a single-threaded loop would print them.
   // Only the tags and fields the task can observe are copied out of each line.
+  const model::KeyProjection keys = nodes::observed_keys(spec);
+  auto layout = compact_layout(task, keys);
+  const bool compact = layout.has_value();
   io::PointBlockReader reader(io::open_maybe_gzip(path), io::ParseOptions{precision, 0}, database,
-                              rp, nodes::observed_keys(spec));
+                              rp, keys, std::move(layout));
   auto report = [&](const io::LineError& e) {
     ++summary.rejected_lines;
     std::cerr << fmt::format("{}:{}:{}: error: {}\n", path, e.line, e.column, e.message);
   };
+  // The reader numbers its series from 0; the task's table may hold an earlier file's.
+  auto& series = task.context().series;
+  const auto first_series = static_cast<uint32_t>(series.size());
   io::PointBlock block;
   while (reader.next(block)) {
     auto error = block.errors.begin();
-    for (size_t i = 0; i < block.points.size(); ++i) {
-      for (; error != block.errors.end() && error->first == i; ++error) report(error->second);
-      task.push_point(std::move(block.points[i]));
-      ++summary.points;
+    if (!compact) {
+      for (size_t i = 0; i < block.points.size(); ++i) {
+        for (; error != block.errors.end() && error->first == i; ++error) report(error->second);
+        task.push_point(std::move(block.points[i]));
+        ++summary.points;
+      }
+    } else {
+      for (auto& entry : block.new_series) series.add(std::move(entry));
+      size_t full = 0;
+      for (size_t i = 0; i < block.compact.size(); ++i) {
+        for (; error != block.errors.end() && error->first == i; ++error) report(error->second);
+        model::CompactPoint& point = block.compact[i];
+        point.series += first_series;
+        if (point.size == io::kFullPoint) {
+          task.push_point(whole_point(std::move(block.points[full++]), point, series));
+        } else {
+          task.push_compact(point);
+        }
+        ++summary.points;
+      }
     }
     for (; error != block.errors.end(); ++error) report(error->second);
   }

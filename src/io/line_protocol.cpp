@@ -4,8 +4,10 @@
 #include <charconv>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 #include "io/line_scan.hpp"
+#include "io/series_key_memo.hpp"
 
 namespace farad::io {
 namespace {
@@ -145,7 +147,10 @@ bool LineParser::parse_record(std::string_view record) {
   if (record_backslash_ && scratch_.size() < record.size()) {
     scratch_.resize(record.size());
   }
-  std::size_t pos = parse_key(record, skip_blanks(record, 0));
+  view_.series = kNoSeries;
+  view_.series_key = {};
+  std::size_t pos = skip_blanks(record, 0);
+  pos = options_.series_memo != nullptr ? parse_key_with_memo(record, pos) : parse_key(record, pos);
   if (pos == kFailed) return false;
   pos = parse_fields(record, pos);
   if (pos == kFailed) return false;
@@ -154,6 +159,24 @@ bool LineParser::parse_record(std::string_view record) {
   view_.fields = fields_;
   view_.line = record_line_;
   return true;
+}
+
+std::size_t LineParser::parse_key_with_memo(std::string_view record, std::size_t pos) {
+  if (record_backslash_) return parse_key(record, pos);
+  // Without a backslash nothing is escaped: the first space ends the key.
+  const auto* base = record.data();
+  const auto* space = static_cast<const char*>(std::memchr(base + pos, ' ', record.size() - pos));
+  if (space == nullptr || space == base + pos) return parse_key(record, pos);
+  const std::size_t end = static_cast<std::size_t>(space - base);
+  const std::string_view key = record.substr(pos, end - pos);
+  if (key.size() > kMaxKeyLength) return parse_key(record, pos);
+  view_.series_key = key;
+  const std::optional<uint32_t> id = options_.series_memo->find(key);
+  if (!id) return parse_key(record, pos);
+  view_.series = *id;
+  key_length_ = key.size();
+  view_.measurement = key.substr(0, key.find(','));
+  return end;
 }
 
 std::size_t LineParser::parse_key(std::string_view record, std::size_t pos) {

@@ -32,6 +32,11 @@
 
 namespace farad::io {
 
+class SeriesKeyMemo;
+
+/// LineView::series of a line whose series key was parsed, not found in a SeriesKeyMemo.
+inline constexpr uint32_t kNoSeries = UINT32_MAX;
+
 /// A field value as parsed: strings are views (already unescaped) into the buffer or scratch.
 /// The alternatives are in model::FieldType order.
 using FieldViewValue = std::variant<double, int64_t, uint64_t, std::string_view, bool>;
@@ -56,6 +61,12 @@ struct LineView {
   int64_t time = 0;                   ///< nanoseconds since the Unix epoch
   bool has_timestamp = false;         ///< false when `time` is the default time
   uint32_t line = 0;                  ///< 1-based line the record starts on
+  /// With ParseOptions::series_memo: the id the memo holds for this line's series key (then
+  /// `tags` is empty and left unparsed), or kNoSeries.
+  uint32_t series = kNoSeries;
+  /// With ParseOptions::series_memo: the raw series key when the memo may remember it (the
+  /// record holds no backslash), else empty.
+  std::string_view series_key;
 };
 
 /// A rejected line: 1-based line and column (in characters) of the problem, and what it is.
@@ -80,6 +91,9 @@ struct ParseOptions {
   /// When set, LineView::tags holds only the tags this projection keeps (a task's observed
   /// keys); every tag is still read and checked.
   const model::KeyProjection* keys = nullptr;
+  /// When set, a line whose raw series key the memo holds is not tokenised up to its fields:
+  /// LineView::series says which series it is (the caller remembers keys it has parsed).
+  SeriesKeyMemo* series_memo = nullptr;
 };
 
 /// Iterates over the records of a buffer. The buffer must outlive the parser.
@@ -105,6 +119,7 @@ class LineParser {
  private:
   bool parse_record(std::string_view record);
   std::size_t parse_key(std::string_view record, std::size_t pos);
+  std::size_t parse_key_with_memo(std::string_view record, std::size_t pos);
   std::size_t parse_tags(std::string_view record, std::size_t pos);
   std::size_t parse_fields(std::string_view record, std::size_t pos);
   std::size_t parse_value(std::string_view record, std::size_t pos, FieldViewValue& value);

@@ -11,6 +11,8 @@ constexpr std::size_t kReadSize = 1u << 20;
 // Points per block: enough to make the hand-over cost nothing per point, few enough to keep
 // the memory of the blocks in flight at a few MB.
 constexpr std::size_t kBlockPoints = 1024;
+// Compact records are a fraction of a point's size: larger blocks, the same memory.
+constexpr std::size_t kBlockCompactPoints = 4096;
 // Blocks read ahead of the task at most.
 constexpr std::size_t kMaxReady = 3;
 
@@ -18,12 +20,14 @@ constexpr std::size_t kMaxReady = 3;
 
 PointBlockReader::PointBlockReader(std::unique_ptr<ByteSource> source, ParseOptions options,
                                    std::string database, std::string retention_policy,
-                                   model::KeyProjection keys)
+                                   model::KeyProjection keys,
+                                   std::optional<CompactFieldIds> compact)
     : source_(std::move(source)),
       options_(options),
       database_(std::move(database)),
       retention_policy_(std::move(retention_policy)),
       keys_(std::move(keys)),
+      compact_(keys_.all_fields ? std::nullopt : std::move(compact)),
       thread_([this] { read_all(); }) {}
 
 PointBlockReader::~PointBlockReader() {
@@ -37,6 +41,8 @@ PointBlockReader::~PointBlockReader() {
 
 bool PointBlockReader::next(PointBlock& block) {
   block.points.clear();
+  block.compact.clear();
+  block.new_series.clear();
   block.errors.clear();
   std::unique_lock lock(mutex_);
   spare_.push_back(std::move(block));
@@ -79,7 +85,9 @@ void PointBlockReader::read_all() {
   {
     // The last block, even after a failure: the points before a read error are still data.
     std::unique_lock lock(mutex_);
-    if (!block.points.empty() || !block.errors.empty()) ready_.push_back(std::move(block));
+    if (!block.points.empty() || !block.compact.empty() || !block.errors.empty()) {
+      ready_.push_back(std::move(block));
+    }
     finished_ = true;
   }
   changed_.notify_all();
@@ -101,16 +109,18 @@ void PointBlockReader::parse_source(PointBlock& block) {
     ParseOptions options = options_;
     options.more_input = !at_end;
     if (!keys_.all_tags) options.keys = &keys_;
+    if (compact_) options.series_memo = &series_memo_;
     LineParser parser(std::string_view(buffer.data(), filled), options, line);
     for (;;) {
       const auto status = parser.next();
       if (status == LineParser::Status::End) break;
       if (status == LineParser::Status::Error) {
-        block.errors.emplace_back(block.points.size(), parser.error());
+        block.errors.emplace_back(records(block), parser.error());
         continue;
       }
-      block.points.push_back(to_point(parser.view(), database_, retention_policy_, &fields_only));
-      if (block.points.size() == kBlockPoints && !publish(block)) return;
+      add_record(block, parser.view(), &fields_only);
+      const std::size_t full = compact_ ? kBlockCompactPoints : kBlockPoints;
+      if (records(block) == full && !publish(block)) return;
     }
     // Keep the record the buffer's end cut for the next read.
     const std::size_t consumed = parser.consumed();
@@ -118,6 +128,67 @@ void PointBlockReader::parse_source(PointBlock& block) {
     filled -= consumed;
     line = parser.line();
   }
+}
+
+void PointBlockReader::add_record(PointBlock& block, const LineView& view,
+                                  const model::KeyProjection* fields) {
+  if (!compact_) {
+    block.points.push_back(to_point(view, database_, retention_policy_, fields));
+    return;
+  }
+  uint32_t series = view.series;
+  if (series == kNoSeries) {
+    series = series_count_++;
+    model::SeriesEntry& entry = block.new_series.emplace_back();
+    entry.name.assign(view.measurement);
+    entry.database = database_;
+    entry.retention_policy = retention_policy_;
+    entry.tags.reserve(view.tags.size());
+    for (const auto& tag : view.tags) entry.tags.emplace_back(tag.key, tag.value);
+    if (!view.series_key.empty()) series_memo_.insert(view.series_key, series);
+  }
+  model::CompactPoint& point = block.compact.emplace_back();
+  point.series = series;
+  if (!to_compact(view, point)) {
+    // A string field, or too many: the point travels whole. Its series comes from the table
+    // (a line found in the memo has no tags in its view).
+    point.size = kFullPoint;
+    block.points.push_back(to_point(view, {}, {}, fields));
+  }
+}
+
+bool PointBlockReader::to_compact(const LineView& view, model::CompactPoint& point) const {
+  point.time = view.time;
+  for (const auto& field : view.fields) {
+    const uint16_t* id = nullptr;
+    for (const auto& [key, key_id] : compact_->ids) {
+      if (key == field.key) {
+        id = &key_id;
+        break;
+      }
+    }
+    if (id == nullptr) continue;
+    if (point.size == model::kCompactFields ||
+        std::holds_alternative<std::string_view>(field.value)) {
+      return false;
+    }
+    model::CompactValue value;
+    value.type = static_cast<model::FieldType>(field.value.index());
+    std::visit(
+        [&value](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, double>) value.f = v;
+          if constexpr (std::is_same_v<T, int64_t>) value.i = v;
+          if constexpr (std::is_same_v<T, uint64_t>) value.u = v;
+          if constexpr (std::is_same_v<T, bool>) value.b = v;
+        },
+        field.value);
+    point.keys[point.size] = *id;
+    point.types[point.size] = value.type;
+    point.bits[point.size] = value.bits();
+    ++point.size;
+  }
+  return true;
 }
 
 }  // namespace farad::io

@@ -1,5 +1,7 @@
 #include "model/group_key.hpp"
 
+#include <algorithm>
+
 namespace farad::model {
 namespace {
 
@@ -69,7 +71,9 @@ uint32_t GroupKeyInterner::insert(uint64_t hash, const Tags& tags, const Dimensi
     const auto* value = find_tag(tags, dim);
     entry.tags.emplace_back(dim, value ? *value : std::string());
   }
-  entry.dims = dims;
+  const auto known = std::find(dimension_sets_.begin(), dimension_sets_.end(), dims);
+  entry.dims = static_cast<uint32_t>(known - dimension_sets_.begin());
+  if (known == dimension_sets_.end()) dimension_sets_.push_back(dims);
   const auto index = static_cast<uint32_t>(entries_.size());
   entries_.push_back(std::move(entry));
   const std::size_t mask = slots_.size() - 1;

@@ -69,7 +69,9 @@ class GroupKeyInterner {
   /// The group tags: one per dimension, "" for a dimension the first point lacked.
   const Tags& tags(GroupKey key) const { return entries_[key.index()].tags; }
   /// The dimensions the group was first interned with.
-  const Dimensions& dimensions(GroupKey key) const { return entries_[key.index()].dims; }
+  const Dimensions& dimensions(GroupKey key) const {
+    return dimension_sets_[entries_[key.index()].dims];
+  }
   /// Number of groups, the nil group included.
   std::size_t size() const { return entries_.size(); }
 
@@ -77,7 +79,7 @@ class GroupKeyInterner {
   struct Entry {
     std::string id;
     Tags tags;
-    Dimensions dims;
+    uint32_t dims = 0;  // index into dimension_sets_: a task has a few, shared by its groups
   };
   struct Slot {
     uint64_t hash = 0;
@@ -90,8 +92,9 @@ class GroupKeyInterner {
   void grow();
 
   std::deque<Entry> entries_;  // a deque so references returned by id()/tags() stay valid
-  std::vector<Slot> slots_;    // open addressing, linear probing, power-of-two size
-  std::string scratch_;        // the id under construction, reused across calls
+  std::deque<Dimensions> dimension_sets_;
+  std::vector<Slot> slots_;  // open addressing, linear probing, power-of-two size
+  std::string scratch_;      // the id under construction, reused across calls
 };
 
 }  // namespace farad::model

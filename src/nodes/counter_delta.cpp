@@ -37,16 +37,8 @@ bool counter_rebooted(uint64_t uptime1, uint64_t uptime2, int64_t elapsed, int64
 }
 
 std::optional<uint64_t> counter_value(const model::FieldValue& value) {
-  if (const auto* u = std::get_if<uint64_t>(&value)) return *u;
-  if (const auto* i = std::get_if<int64_t>(&value)) {
-    if (*i < 0) return std::nullopt;
-    return static_cast<uint64_t>(*i);
-  }
-  if (const auto* f = std::get_if<double>(&value)) {
-    if (!(*f >= 0 && *f < kTwoTo64) || std::trunc(*f) != *f) return std::nullopt;
-    return static_cast<uint64_t>(*f);
-  }
-  return std::nullopt;
+  if (std::holds_alternative<std::string>(value)) return std::nullopt;
+  return counter_value(model::CompactValue::of(value));
 }
 
 }  // namespace farad::nodes

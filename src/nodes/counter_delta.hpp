@@ -8,9 +8,11 @@
 // * otherwise a wrap, delta = 2^W - v1 + v2, unless v1 >= 2^W (a 32-bit counter cannot have
 //   held it) or a ceiling is set and the wrap's rate is not below it: then a restart, v2.
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 
+#include "model/compact_point.hpp"
 #include "model/field_value.hpp"
 
 namespace farad::nodes {
@@ -45,5 +47,22 @@ bool counter_rebooted(uint64_t uptime1, uint64_t uptime2, int64_t elapsed, int64
 /// A counter sample: a non-negative integer, an unsigned, or an integral float in [0, 2^64);
 /// nullopt for anything else.
 std::optional<uint64_t> counter_value(const model::FieldValue& value);
+inline std::optional<uint64_t> counter_value(const model::CompactValue& value) {
+  switch (value.type) {
+    case model::FieldType::Uint:
+      return value.u;
+    case model::FieldType::Int:
+      if (value.i < 0) return std::nullopt;
+      return static_cast<uint64_t>(value.i);
+    case model::FieldType::Float:
+      // [0, 2^64) and integral.
+      if (!(value.f >= 0 && value.f < 18446744073709551616.0) || std::trunc(value.f) != value.f) {
+        return std::nullopt;
+      }
+      return static_cast<uint64_t>(value.f);
+    default:
+      return std::nullopt;
+  }
+}
 
 }  // namespace farad::nodes

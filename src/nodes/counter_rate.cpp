@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "nodes/field_reader.hpp"
+
 namespace farad::nodes {
 
 namespace {
@@ -18,13 +20,6 @@ std::vector<compile::Value> last_args(const compile::NodeSpec& spec, std::string
 int64_t duration_or(const compile::NodeSpec& spec, std::string_view name, int64_t fallback) {
   const compile::Value* v = spec.property(name);
   return v ? v->integer : fallback;
-}
-
-std::optional<double> number(const model::FieldValue& value) {
-  if (const auto* f = std::get_if<double>(&value)) return *f;
-  if (const auto* i = std::get_if<int64_t>(&value)) return static_cast<double>(*i);
-  if (const auto* u = std::get_if<uint64_t>(&value)) return static_cast<double>(*u);
-  return std::nullopt;
 }
 
 }  // namespace
@@ -57,6 +52,8 @@ CounterRateNode::CounterRateNode(const compile::NodeSpec& spec, runtime::TaskCon
     counter.delta_field = counter.as + "_delta";
     counter.wrap_field = counter.as + "_wrap";
     counter.restart_field = counter.as + "_restart";
+    counter.field_id = context.field_keys.intern(counter.field);
+    counter.as_id = context.field_keys.intern(counter.as);
   }
   unit_ = duration_or(spec, "unit", unit_);
   if (unit_ <= 0) throw std::runtime_error(name() + ": counterRate unit must be positive");
@@ -64,6 +61,8 @@ CounterRateNode::CounterRateNode(const compile::NodeSpec& spec, runtime::TaskCon
   ceiling_field_ = spec.text("ceilingField");
   if (const compile::Value* s = spec.property("ceilingScale")) ceiling_scale_ = s->number;
   uptime_field_ = spec.text("uptime");
+  if (!ceiling_field_.empty()) ceiling_field_id_ = context.field_keys.intern(ceiling_field_);
+  if (!uptime_field_.empty()) uptime_field_id_ = context.field_keys.intern(uptime_field_);
   uptime_slack_ = duration_or(spec, "uptimeSlack", uptime_slack_);
   heartbeat_ = duration_or(spec, "heartbeat", 0);
   details_ = spec.has("details");
@@ -82,33 +81,42 @@ CounterRateNode::GroupState& CounterRateNode::group(model::GroupKey key) {
   return state;
 }
 
-std::optional<double> CounterRateNode::ceiling_of(const model::Fields& fields) const {
+template <typename Reader>
+std::optional<double> CounterRateNode::ceiling_of(const Reader& fields) const {
   if (ceiling_field_.empty()) return ceiling_;
-  const model::FieldValue* value = model::find_field(fields, ceiling_field_);
-  const std::optional<double> speed = value ? number(*value) : std::nullopt;
+  const auto value = fields.find(ceiling_field_, ceiling_field_id_);
+  const std::optional<double> speed = value ? number_of(*value) : std::nullopt;
   // ifHighSpeed is 0 when the agent does not know the speed: no ceiling from it then.
   if (!speed || !(*speed * ceiling_scale_ > 0)) return ceiling_;
   return *speed * ceiling_scale_;
 }
 
-std::optional<uint64_t> CounterRateNode::uptime_of(const model::Fields& fields) const {
+template <typename Reader>
+std::optional<uint64_t> CounterRateNode::uptime_of(const Reader& fields) const {
   if (uptime_field_.empty()) return std::nullopt;
-  const model::FieldValue* value = model::find_field(fields, uptime_field_);
+  const auto value = fields.find(uptime_field_, uptime_field_id_);
   return value ? counter_value(*value) : std::nullopt;
 }
 
 bool CounterRateNode::apply(GroupState& state, model::Fields& fields, int64_t time) {
+  if (!compute(state, PointFieldReader{fields}, time)) return false;
+  set_results(fields);
+  return true;
+}
+
+template <typename Reader>
+bool CounterRateNode::compute(GroupState& state, const Reader& fields, int64_t time) {
   bool any_counter = false;
   readings_.clear();
   for (size_t i = 0; i < counters_.size(); ++i) {
-    const model::FieldValue* value = model::find_field(fields, counters_[i].field);
+    const auto value = fields.find(counters_[i].field, counters_[i].field_id);
     if (!value) continue;
     any_counter = true;
     if (auto v = counter_value(*value)) {
       readings_.emplace_back(i, *v);
     } else {
       error(fmt::format("cannot compute counter rate: invalid counter value: field={} type={}",
-                        counters_[i].field, model::type_name(*value)));
+                        counters_[i].field, model::type_name(field_type(*value))));
     }
   }
   if (!any_counter) {
@@ -152,9 +160,7 @@ bool CounterRateNode::apply(GroupState& state, model::Fields& fields, int64_t ti
     if (delta.step == CounterStep::Restart) count("restarts");
     results_.push_back({index, delta, elapsed});
   }
-  if (results_.empty()) return false;
-  set_results(fields);
-  return true;
+  return !results_.empty();
 }
 
 void CounterRateNode::set_results(model::Fields& fields) const {
@@ -176,7 +182,29 @@ void CounterRateNode::set_results(model::Fields& fields) const {
 void CounterRateNode::on_point(runtime::PointMessage&& message, int /*port*/) {
   if (!buffer_) return process_point(std::move(message));
   if (!buffer_->offer(std::move(message))) count("dropped_late");
-  release_ready();
+  release(false);
+}
+
+void CounterRateNode::on_compact(model::CompactPoint& point, int port) {
+  // Rates replace nothing: the point needs room for one field per counter, else it goes on as
+  // a Point (the same state serves both forms).
+  if (point.size + counters_.size() > model::kCompactFields) {
+    return on_point(runtime::PointMessage{context_.materialise(point), point.group}, port);
+  }
+  if (!buffer_) return process_compact(point);
+  if (!buffer_->offer(point)) count("dropped_late");
+  release(false);
+}
+
+void CounterRateNode::process_compact(model::CompactPoint& point) {
+  if (!compute(group(point.group), CompactFieldReader{point}, point.time)) return;
+  for (const Result& result : results_) {
+    model::CompactValue rate;
+    rate.type = model::FieldType::Float;
+    rate.f = counter_rate(result.delta.delta, result.elapsed, unit_);
+    point.set(counters_[result.counter].as_id, rate);
+  }
+  emit_compact(point);
 }
 
 void CounterRateNode::process_point(runtime::PointMessage&& message) {
@@ -198,17 +226,19 @@ void CounterRateNode::on_batch(model::Batch&& batch, int /*port*/) {
 void CounterRateNode::on_barrier(const runtime::BarrierMessage& barrier, int /*port*/) {
   if (!buffer_) return dispatch(runtime::Message(barrier));
   buffer_->offer(barrier);
-  release_ready();
+  release(false);
 }
 
 void CounterRateNode::on_delete_group(const runtime::DeleteGroupMessage& message, int /*port*/) {
   if (!buffer_) return dispatch(runtime::Message(message));
   buffer_->offer(message);
-  release_ready();
+  release(false);
 }
 
-void CounterRateNode::release_ready() {
-  while (buffer_->ready()) dispatch(buffer_->pop());
+void CounterRateNode::release(bool everything) {
+  buffer_->release(
+      everything, [this](runtime::Message&& message) { dispatch(std::move(message)); },
+      [this](model::CompactPoint& point) { process_compact(point); });
 }
 
 void CounterRateNode::dispatch(runtime::Message&& message) {

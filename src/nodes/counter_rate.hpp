@@ -30,6 +30,8 @@
 // Counters (`farad run --stats`): wraps, restarts, gaps, dropped_late, equal_time.
 
 #include <optional>
+
+#include <boost/container/small_vector.hpp>
 #include <string>
 #include <vector>
 
@@ -50,9 +52,12 @@ class CounterRateNode : public runtime::Node {
   void save(runtime::StateWriter& out) const override;
   void restore(runtime::StateReader& in) override;
   size_t working_cardinality() const override { return groups_.size(); }
+  /// Compact points carry the rates unless .details() needs more fields than they hold.
+  bool takes_compact() const override { return !details_; }
 
  protected:
   void on_point(runtime::PointMessage&& message, int port) override;
+  void on_compact(model::CompactPoint& point, int port) override;
   void on_batch(model::Batch&& batch, int port) override;
   void on_barrier(const runtime::BarrierMessage& barrier, int port) override;
   void on_delete_group(const runtime::DeleteGroupMessage& message, int port) override;
@@ -61,6 +66,8 @@ class CounterRateNode : public runtime::Node {
   struct Counter {
     std::string field;
     std::string as;
+    uint16_t field_id = 0;  // in the task's FieldKeyTable, for compact points
+    uint16_t as_id = 0;
     int width = 64;
     // .details() field names, built once.
     std::string delta_field;
@@ -78,9 +85,11 @@ class CounterRateNode : public runtime::Node {
   };
 
   struct GroupState {
-    bool started = false;         // a point of the group has been accepted
-    int64_t last_time = 0;        // time of the group's last accepted point
-    std::vector<Sample> samples;  // one per counter
+    bool started = false;   // a point of the group has been accepted
+    int64_t last_time = 0;  // time of the group's last accepted point
+    // One per counter, inline for the usual one or two (in and out): a group's state is then one
+    // contiguous record, which a stream of many series reads without a pointer chase.
+    boost::container::small_vector<Sample, 2> samples;
   };
 
   /// One counter's result for the current point.
@@ -93,8 +102,14 @@ class CounterRateNode : public runtime::Node {
   /// Updates `state` with a point's fields; sets the rate fields and returns true when at least
   /// one counter gave a rate.
   bool apply(GroupState& state, model::Fields& fields, int64_t time);
-  std::optional<double> ceiling_of(const model::Fields& fields) const;
-  std::optional<uint64_t> uptime_of(const model::Fields& fields) const;
+  /// Updates `state` with a point's fields (Fields or a CompactPoint, read through
+  /// counter_rate_fields.hpp) and fills results_; true when at least one counter gave a rate.
+  template <typename Reader>
+  bool compute(GroupState& state, const Reader& fields, int64_t time);
+  template <typename Reader>
+  std::optional<double> ceiling_of(const Reader& fields) const;
+  template <typename Reader>
+  std::optional<uint64_t> uptime_of(const Reader& fields) const;
   GroupState& group(model::GroupKey key);
   /// Writes results_ (the output fields, and the details) into `fields`.
   void set_results(model::Fields& fields) const;
@@ -102,12 +117,16 @@ class CounterRateNode : public runtime::Node {
   /// Runs a message that has left the reorder buffer (or needed none).
   void dispatch(runtime::Message&& message);
   void process_point(runtime::PointMessage&& message);
-  void release_ready();
+  void process_compact(model::CompactPoint& point);
+  /// Runs what the reorder buffer releases (everything with `everything`).
+  void release(bool everything);
 
   std::vector<Counter> counters_;
   int64_t unit_ = 1'000'000'000;
   std::optional<double> ceiling_;
   std::string ceiling_field_;
+  uint16_t ceiling_field_id_ = 0;
+  uint16_t uptime_field_id_ = 0;
   double ceiling_scale_ = 1.0;
   std::string uptime_field_;
   int64_t uptime_slack_ = 5'000'000'000;

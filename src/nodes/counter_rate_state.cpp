@@ -9,7 +9,7 @@ namespace farad::nodes {
 void CounterRateNode::finish(bool /*flush*/) {
   // Nothing more can arrive: what the buffer holds is no longer waiting for anything.
   if (!buffer_) return;
-  while (!buffer_->empty()) dispatch(buffer_->pop());
+  release(true);
 }
 
 void CounterRateNode::save(runtime::StateWriter& out) const {
@@ -30,7 +30,9 @@ void CounterRateNode::save(runtime::StateWriter& out) const {
   });
   out.boolean(buffer_.has_value());
   if (buffer_) {
-    buffer_->save(out, [this](runtime::StateWriter& w, model::GroupKey g) { save_group(w, g); });
+    buffer_->save(
+        out, [this](runtime::StateWriter& w, model::GroupKey g) { save_group(w, g); },
+        [this](const model::CompactPoint& p) { return context_.materialise(p); });
   }
 }
 

@@ -60,10 +60,15 @@ FromNode::FromNode(const compile::NodeSpec& spec, runtime::TaskContext& context)
   }
 }
 
+bool FromNode::matches_series(std::string_view database, std::string_view retention_policy,
+                              std::string_view name) const {
+  if (!database_.empty() && database != database_) return false;
+  if (!retention_policy_.empty() && retention_policy != retention_policy_) return false;
+  return measurement_.empty() || name == measurement_;
+}
+
 bool FromNode::matches(const model::Point& point) {
-  if (!database_.empty() && point.database != database_) return false;
-  if (!retention_policy_.empty() && point.retention_policy != retention_policy_) return false;
-  if (!measurement_.empty() && point.name != measurement_) return false;
+  if (!matches_series(point.database, point.retention_policy, point.name)) return false;
   if (!where_) return true;
   const PointScope scope(point.fields, point.tags, point.time);
   const expr::Evaluation result = expr::evaluate_predicate(*where_, scope, where_state_);
@@ -78,8 +83,7 @@ void FromNode::on_point(runtime::PointMessage&& message, int /*port*/) {
   model::Point& point = message.point;
   // The where lambda sees the original time: quantising comes after.
   if (!matches(point)) return;
-  if (truncate_ > 0) point.time = go_truncate(point.time, truncate_);
-  if (round_ > 0) point.time = go_round(point.time, round_);
+  point.time = quantise(point.time);
   if (group_by_star_) {
     // `*` groups by every tag the point has.
     model::Dimensions dims{{}, dimensions_.by_name};
@@ -89,6 +93,37 @@ void FromNode::on_point(runtime::PointMessage&& message, int /*port*/) {
     message.group = groups_.intern(context_.interner, point, dimensions_);
   }
   emit_point(std::move(message));
+}
+
+int64_t FromNode::quantise(int64_t time) const {
+  if (truncate_ > 0) time = go_truncate(time, truncate_);
+  if (round_ > 0) time = go_round(time, round_);
+  return time;
+}
+
+const FromNode::SeriesVerdict& FromNode::verdict(uint32_t series) {
+  if (series >= verdicts_.size()) verdicts_.resize(series + 1);
+  SeriesVerdict& verdict = verdicts_[series];
+  if (verdict.known) return verdict;
+  const model::SeriesEntry& entry = context_.series[series];
+  verdict.known = true;
+  verdict.selected = matches_series(entry.database, entry.retention_policy, entry.name);
+  if (!verdict.selected) return verdict;
+  model::Dimensions dims = dimensions_;
+  if (group_by_star_) {
+    dims.tag_names.clear();
+    for (const auto& tag : entry.tags) dims.tag_names.push_back(tag.first);
+  }
+  verdict.group = context_.interner.intern(entry.name, entry.tags, dims);
+  return verdict;
+}
+
+void FromNode::on_compact(model::CompactPoint& point, int /*port*/) {
+  const SeriesVerdict& v = verdict(point.series);
+  if (!v.selected) return;
+  point.time = quantise(point.time);
+  point.group = v.group;
+  emit_compact(point);
 }
 
 void FromNode::save(runtime::StateWriter& out) const {

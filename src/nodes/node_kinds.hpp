@@ -10,8 +10,10 @@ namespace farad::nodes {
 class PassThroughNode : public runtime::Node {
  public:
   using Node::Node;
+  bool takes_compact() const override { return true; }
 
  protected:
+  void on_compact(model::CompactPoint& point, int /*port*/) override { emit_compact(point); }
   void on_point(runtime::PointMessage&& message, int /*port*/) override {
     emit_point(std::move(message));
   }

@@ -7,6 +7,8 @@
 #include <type_traits>
 #include <variant>
 
+#include "nodes/field_reader.hpp"
+
 namespace farad::nodes {
 
 namespace {
@@ -16,6 +18,18 @@ std::optional<uint64_t> non_negative(const model::FieldValue& value) {
   if (const auto* u = std::get_if<uint64_t>(&value)) return *u;
   if (const auto* i = std::get_if<int64_t>(&value); i && *i >= 0) return static_cast<uint64_t>(*i);
   return std::nullopt;
+}
+std::optional<uint64_t> non_negative(const model::CompactValue& value) {
+  if (value.type == model::FieldType::Uint) return value.u;
+  if (value.type == model::FieldType::Int && value.i >= 0) return static_cast<uint64_t>(value.i);
+  return std::nullopt;
+}
+
+const model::FieldValue& as_field_value(const model::FieldValue& value) {
+  return value;
+}
+model::FieldValue as_field_value(const model::CompactValue& value) {
+  return value.to_field_value();
 }
 
 // A value as an error message shows it: numbers as themselves, other types by their kind.
@@ -33,6 +47,9 @@ std::string describe(const model::FieldValue& value) {
       },
       value);
 }
+std::string describe(const model::CompactValue& value) {
+  return describe(value.to_field_value());
+}
 
 }  // namespace
 
@@ -45,9 +62,16 @@ RollupNode::RollupNode(const compile::NodeSpec& spec, runtime::TaskContext& cont
   for (size_t i = 0; i < spec.args.size(); ++i) {
     const std::string& field = spec.args[i].text;
     const std::string& name = i < as.size() ? as[i] : field;
-    names_.push_back({field, field + "_delta", field + "_wrap", field + "_restart", name,
-                      name + "_count", name + "_wraps", name + "_restarts"});
+    FieldNames& names =
+        names_.emplace_back(FieldNames{field, field + "_delta", field + "_wrap", field + "_restart",
+                                       name, name + "_count", name + "_wraps", name + "_restarts"});
+    auto& keys = context.field_keys;
+    names.field_id = keys.intern(names.field);
+    names.delta_id = keys.intern(names.delta);
+    names.wrap_id = keys.intern(names.wrap);
+    names.restart_id = keys.intern(names.restart);
   }
+  elapsed_id_ = context.field_keys.intern(elapsed_);
   time_weighted_ = spec.has("timeWeighted");
   counts_ = spec.has("counts");
   if (const compile::Value* unit = spec.property("unit")) unit_ = unit->integer;
@@ -64,16 +88,25 @@ void RollupNode::start_window(GroupState& state) const {
   state.fields.assign(names_.size(), RollupAccumulator{});
 }
 
-void RollupNode::on_point(runtime::PointMessage&& message, int /*port*/) {
-  // Only a fused window sends points on a batch edge: the next point of the open window, which
-  // counts as part of one batch, as without fusion.
-  --stats_.processed;
-  GroupState& state = group(message.group);
+RollupNode::GroupState& RollupNode::open_window(model::GroupKey key) {
+  GroupState& state = group(key);
   if (!state.open) {
     state.open = true;
     start_window(state);
   }
-  add_point(state, message.point.fields);
+  return state;
+}
+
+void RollupNode::on_point(runtime::PointMessage&& message, int /*port*/) {
+  // Only a fused window sends points on a batch edge: the next point of the open window, which
+  // counts as part of one batch, as without fusion.
+  --stats_.processed;
+  add_point(open_window(message.group), PointFieldReader{message.point.fields});
+}
+
+void RollupNode::on_compact(model::CompactPoint& point, int /*port*/) {
+  --stats_.processed;
+  add_point(open_window(point.group), CompactFieldReader{point});
 }
 
 void RollupNode::on_batch(model::Batch&& batch, int /*port*/) {
@@ -81,28 +114,32 @@ void RollupNode::on_batch(model::Batch&& batch, int /*port*/) {
   state.known = true;
   if (!state.open) start_window(state);
   state.open = false;
-  for (const auto& point : batch.points) add_point(state, point.fields);
+  for (const auto& point : batch.points) add_point(state, PointFieldReader{point.fields});
   emit_window(state, batch);
 }
 
-void RollupNode::add_point(GroupState& state, const model::Fields& fields) {
+template <typename Reader>
+void RollupNode::add_point(GroupState& state, const Reader& fields) {
   for (size_t i = 0; i < names_.size(); ++i) add_field(state.fields[i], names_[i], fields);
 }
 
+template <typename Reader>
 void RollupNode::add_field(RollupAccumulator& accumulator, const FieldNames& names,
-                           const model::Fields& fields) {
-  const model::FieldValue* value = model::find_field(fields, names.field);
+                           const Reader& fields) {
+  const auto value = fields.find(names.field, names.field_id);
   if (!value) return;
-  if (!model::is_numeric(*value)) {
+  const model::FieldType type = field_type(*value);
+  if (type != model::FieldType::Float && type != model::FieldType::Int &&
+      type != model::FieldType::Uint) {
     return error(fmt::format("field {} is {}, not a number", names.field, describe(*value)));
   }
-  if (!time_weighted_ && !accepts_type(accumulator, *value, names)) return;
+  if (!time_weighted_ && !accepts_type(accumulator, type, names)) return;
   // Every companion is read before anything is added, so a bad one skips the value whole.
   std::optional<uint64_t> delta;
   std::optional<uint64_t> elapsed;
   if (time_weighted_) {
-    delta = companion(fields, names.field, names.delta, false);
-    elapsed = companion(fields, names.field, elapsed_, false);
+    delta = companion(fields, names.field, names.delta, names.delta_id, false);
+    elapsed = companion(fields, names.field, elapsed_, elapsed_id_, false);
     if (!delta || !elapsed) return;
     if (*elapsed == 0) {
       return error(fmt::format("field {} covers no time: {} is 0", names.field, elapsed_));
@@ -111,29 +148,30 @@ void RollupNode::add_field(RollupAccumulator& accumulator, const FieldNames& nam
   std::optional<uint64_t> wraps;
   std::optional<uint64_t> restarts;
   if (counts_) {
-    wraps = companion(fields, names.field, names.wrap, true);
-    restarts = companion(fields, names.field, names.restart, true);
+    wraps = companion(fields, names.field, names.wrap, names.wrap_id, true);
+    restarts = companion(fields, names.field, names.restart, names.restart_id, true);
     if (!wraps || !restarts) return;
   }
   if (time_weighted_) {
     accumulator.add_interval(*delta, *elapsed);
   } else {
-    accumulator.add_value(*value);
+    accumulator.add_value(as_field_value(*value));
   }
   if (counts_) accumulator.add_events(*wraps, *restarts);
 }
 
-bool RollupNode::accepts_type(const RollupAccumulator& accumulator, const model::FieldValue& value,
+bool RollupNode::accepts_type(const RollupAccumulator& accumulator, model::FieldType type,
                               const FieldNames& names) {
-  if (accumulator.accepts(model::type_of(value))) return true;
+  if (accumulator.accepts(type)) return true;
   error(fmt::format("field {} has wrong type: got {}, the window's first value was {}", names.field,
-                    model::type_name(value), model::type_name(accumulator.type())));
+                    model::type_name(type), model::type_name(accumulator.type())));
   return false;
 }
 
-std::optional<uint64_t> RollupNode::companion(const model::Fields& fields, const std::string& field,
-                                              const std::string& name, bool optional) {
-  const model::FieldValue* value = model::find_field(fields, name);
+template <typename Reader>
+std::optional<uint64_t> RollupNode::companion(const Reader& fields, const std::string& field,
+                                              const std::string& name, uint16_t id, bool optional) {
+  const auto value = fields.find(name, id);
   if (!value) {
     if (optional) return 0;
     error(fmt::format("point has field {} but no {}: timeWeighted needs counterRate's details",

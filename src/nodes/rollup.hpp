@@ -20,6 +20,8 @@
 // both give the same output.
 
 #include <optional>
+
+#include <boost/container/small_vector.hpp>
 #include <string>
 #include <vector>
 
@@ -36,9 +38,11 @@ class RollupNode : public runtime::Node {
   void save(runtime::StateWriter& out) const override;
   void restore(runtime::StateReader& in) override;
   size_t working_cardinality() const override { return groups_.size(); }
+  bool takes_compact() const override { return true; }
 
  protected:
   void on_point(runtime::PointMessage&& message, int port) override;
+  void on_compact(model::CompactPoint& point, int port) override;
   void on_batch(model::Batch&& batch, int port) override;
   void on_barrier(const runtime::BarrierMessage& barrier, int port) override;
   void on_delete_group(const runtime::DeleteGroupMessage& message, int port) override;
@@ -54,28 +58,40 @@ class RollupNode : public runtime::Node {
     std::string as_count;
     std::string as_wraps;
     std::string as_restarts;
+    // Ids in the task's FieldKeyTable, for compact points.
+    uint16_t field_id = 0;
+    uint16_t delta_id = 0;
+    uint16_t wrap_id = 0;
+    uint16_t restart_id = 0;
   };
 
   struct GroupState {
     bool known = false;  // a batch or barrier reached the group, as without fusion
     bool open = false;   // a fused window is being accumulated
-    std::vector<RollupAccumulator> fields;  // one per FieldNames
+    // One per FieldNames, inline for one or two (in and out): no pointer chase per point.
+    boost::container::small_vector<RollupAccumulator, 2> fields;
   };
 
   GroupState& group(model::GroupKey key);
+  /// The group's open fused window, started when there is none.
+  GroupState& open_window(model::GroupKey key);
   void start_window(GroupState& state) const;
-  void add_point(GroupState& state, const model::Fields& fields);
-  void add_field(RollupAccumulator& accumulator, const FieldNames& names,
-                 const model::Fields& fields);
-  bool accepts_type(const RollupAccumulator& accumulator, const model::FieldValue& value,
+  /// Adds a point's fields (read through field_reader.hpp) to the group's accumulators.
+  template <typename Reader>
+  void add_point(GroupState& state, const Reader& fields);
+  template <typename Reader>
+  void add_field(RollupAccumulator& accumulator, const FieldNames& names, const Reader& fields);
+  bool accepts_type(const RollupAccumulator& accumulator, model::FieldType type,
                     const FieldNames& names);
   /// A companion integer of `field`; when absent, 0 if `optional`, else an error (nullopt).
-  std::optional<uint64_t> companion(const model::Fields& fields, const std::string& field,
-                                    const std::string& name, bool optional);
+  template <typename Reader>
+  std::optional<uint64_t> companion(const Reader& fields, const std::string& field,
+                                    const std::string& name, uint16_t id, bool optional);
   void emit_window(const GroupState& state, const model::Batch& batch);
 
   std::vector<FieldNames> names_;
   std::string elapsed_ = "elapsed";
+  uint16_t elapsed_id_ = 0;
   bool time_weighted_ = false;
   bool counts_ = false;
   int64_t unit_ = 1'000'000'000;

@@ -79,23 +79,31 @@ int64_t WindowNode::next_boundary(int64_t time) const {
 void WindowNode::on_point(runtime::PointMessage&& message, int /*port*/) {
   if (!buffer_) return process_point(std::move(message));
   if (!buffer_->offer(std::move(message))) count("dropped_late");
-  release_ready();
+  release(false);
+}
+
+void WindowNode::on_compact(model::CompactPoint& point, int /*port*/) {
+  if (!buffer_) return process_compact(point);
+  if (!buffer_->offer(point)) count("dropped_late");
+  release(false);
 }
 
 void WindowNode::on_barrier(const runtime::BarrierMessage& barrier, int /*port*/) {
   if (!buffer_) return process_barrier(barrier);
   buffer_->offer(barrier);
-  release_ready();
+  release(false);
 }
 
 void WindowNode::on_delete_group(const runtime::DeleteGroupMessage& message, int /*port*/) {
   if (!buffer_) return process_delete(message);
   buffer_->offer(message);
-  release_ready();
+  release(false);
 }
 
-void WindowNode::release_ready() {
-  while (buffer_->ready()) dispatch(buffer_->pop());
+void WindowNode::release(bool everything) {
+  buffer_->release(
+      everything, [this](runtime::Message&& message) { dispatch(std::move(message)); },
+      [this](model::CompactPoint& point) { process_compact(point); });
 }
 
 void WindowNode::dispatch(runtime::Message&& message) {
@@ -114,6 +122,38 @@ void WindowNode::process_point(runtime::PointMessage&& message) {
   time_point(state, std::move(message));
 }
 
+void WindowNode::process_compact(model::CompactPoint& point) {
+  // Only a fused window takes compact points.
+  GroupState& state = group(point.group, context_.series[point.series].name, point.time);
+  if (by_count_) {
+    ++state.count;
+    state.last_time = point.time;
+    if (state.count > state.next_emit - period_count_) emit_fused_compact(point);
+    return end_count_window(state, point.group);
+  }
+  close_passed_window(state, point.group, point.time);
+  if (fused_takes(state, point.time, period_)) emit_fused_compact(point);
+}
+
+void WindowNode::close_passed_window(GroupState& state, model::GroupKey key, int64_t time) {
+  if (time < state.next_emit) return;
+  if (fused_) {
+    emit_close(state, key, state.next_emit);
+  } else {
+    // The left-closed window [next - period, next): more points may share the next time.
+    purge(state, state.next_emit - period_, true);
+    emit_window(state, key, state.next_emit);
+  }
+  state.next_emit = next_boundary(time);
+  state.started = false;
+}
+
+bool WindowNode::fused_takes(GroupState& state, int64_t time, int64_t period) {
+  // What a purge would keep: everything from the first point inside the window on.
+  if (!state.started && time >= state.next_emit - period) state.started = true;
+  return state.started;
+}
+
 void WindowNode::time_point(GroupState& state, runtime::PointMessage&& message) {
   const int64_t t = message.point.time;
   const model::GroupKey key = message.group;
@@ -127,21 +167,9 @@ void WindowNode::time_point(GroupState& state, runtime::PointMessage&& message) 
     }
     return;
   }
-  if (t >= state.next_emit) {
-    if (fused_) {
-      emit_close(state, key, state.next_emit);
-    } else {
-      // The left-closed window [next - period, next): more points may share the next time.
-      purge(state, state.next_emit - period_, true);
-      emit_window(state, key, state.next_emit);
-    }
-    state.next_emit = next_boundary(t);
-    state.started = false;
-  }
+  close_passed_window(state, key, t);
   if (fused_) {
-    // What a purge would keep: everything from the first point inside the window on.
-    if (!state.started && t >= state.next_emit - period_) state.started = true;
-    if (state.started) emit_fused_point(std::move(message));
+    if (fused_takes(state, t, period_)) emit_fused_point(std::move(message));
     return;
   }
   state.points.push({std::move(message.point.fields), std::move(message.point.tags), t});
@@ -158,6 +186,10 @@ void WindowNode::count_point(GroupState& state, runtime::PointMessage&& message)
         {std::move(message.point.fields), std::move(message.point.tags), message.point.time});
     if (static_cast<int64_t>(state.points.size()) > period_count_) state.points.pop_front();
   }
+  end_count_window(state, key);
+}
+
+void WindowNode::end_count_window(GroupState& state, model::GroupKey key) {
   if (state.count != state.next_emit) return;
   state.next_emit += every_count_;
   if (fused_) {
@@ -185,14 +217,7 @@ void WindowNode::time_barrier(GroupState& state, model::GroupKey key, int64_t ti
     state.next_emit = time;
     return;
   }
-  if (fused_) {
-    emit_close(state, key, state.next_emit);
-  } else {
-    purge(state, state.next_emit - period_, true);
-    emit_window(state, key, state.next_emit);
-  }
-  state.next_emit = next_boundary(time);
-  state.started = false;
+  close_passed_window(state, key, time);
 }
 
 void WindowNode::on_batch(model::Batch&& /*batch*/, int /*port*/) {
@@ -227,6 +252,11 @@ void WindowNode::emit_close(const GroupState& state, model::GroupKey key, int64_
 void WindowNode::emit_fused_point(runtime::PointMessage&& message) {
   emit_point(std::move(message));
   // Kapacitor counts a window's batch as one emitted message, not its points.
+  --stats_.emitted;
+}
+
+void WindowNode::emit_fused_compact(model::CompactPoint& point) {
+  emit_compact(point);
   --stats_.emitted;
 }
 

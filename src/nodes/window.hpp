@@ -70,9 +70,12 @@ class WindowNode : public runtime::Node {
   void save(runtime::StateWriter& out) const override;
   void restore(runtime::StateReader& in) override;
   size_t working_cardinality() const override { return groups_.size(); }
+  /// A fused window passes compact points on as they are.
+  bool takes_compact() const override { return fused_; }
 
  protected:
   void on_point(runtime::PointMessage&& message, int port) override;
+  void on_compact(model::CompactPoint& point, int port) override;
   void on_batch(model::Batch&& batch, int port) override;
   void on_barrier(const runtime::BarrierMessage& barrier, int port) override;
   void on_delete_group(const runtime::DeleteGroupMessage& message, int port) override;
@@ -89,8 +92,10 @@ class WindowNode : public runtime::Node {
 
   /// Runs a message that has left the reorder buffer (or needed none).
   void dispatch(runtime::Message&& message);
-  void release_ready();
+  /// Runs what the reorder buffer releases (everything with `everything`).
+  void release(bool everything);
   void process_point(runtime::PointMessage&& message);
+  void process_compact(model::CompactPoint& point);
   void process_barrier(const runtime::BarrierMessage& barrier);
   void process_delete(const runtime::DeleteGroupMessage& message);
   /// The time a window ending at `boundary` is stamped with.
@@ -98,11 +103,18 @@ class WindowNode : public runtime::Node {
   GroupState& group(model::GroupKey key, std::string_view name, int64_t time);
   int64_t next_boundary(int64_t time) const;
   void time_point(GroupState& state, runtime::PointMessage&& message);
+  /// Time windows, every > 0: closes the open window when `time` is at or past its boundary.
+  void close_passed_window(GroupState& state, model::GroupKey key, int64_t time);
+  /// Fused time windows: whether a point at `time` belongs to the open window.
+  static bool fused_takes(GroupState& state, int64_t time, int64_t period);
+  /// Count windows: emits the window when the group's count reaches its end.
+  void end_count_window(GroupState& state, model::GroupKey key);
   void time_barrier(GroupState& state, model::GroupKey key, int64_t time);
   void count_point(GroupState& state, runtime::PointMessage&& message);
   void emit_window(GroupState& state, model::GroupKey key, int64_t time);
   void emit_close(const GroupState& state, model::GroupKey key, int64_t time);
   void emit_fused_point(runtime::PointMessage&& message);
+  void emit_fused_compact(model::CompactPoint& point);
   static void purge(GroupState& state, int64_t oldest, bool inclusive);
 
   int64_t period_ = 0;

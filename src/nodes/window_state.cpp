@@ -10,9 +10,7 @@ namespace farad::nodes {
 
 void WindowNode::finish(bool flush) {
   // Nothing more can arrive: what the reorder buffer holds is no longer waiting for anything.
-  if (buffer_) {
-    while (!buffer_->empty()) dispatch(buffer_->pop());
-  }
+  if (buffer_) release(true);
   // Kapacitor never flushes a window: only `farad run --flush` asks for the pending ones.
   if (!flush) return;
   groups_.for_each([&](model::GroupKey key, GroupState& state) {
@@ -60,7 +58,9 @@ void WindowNode::save(runtime::StateWriter& out) const {
   }
   out.boolean(buffer_.has_value());
   if (buffer_) {
-    buffer_->save(out, [this](runtime::StateWriter& w, model::GroupKey g) { save_group(w, g); });
+    buffer_->save(
+        out, [this](runtime::StateWriter& w, model::GroupKey g) { save_group(w, g); },
+        [this](const model::CompactPoint& p) { return context_.materialise(p); });
   }
 }
 

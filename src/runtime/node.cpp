@@ -39,14 +39,15 @@ int64_t Node::avg_exec_time_ns() const {
   return exec_samples_ == 0 ? 0 : exec_ns_ / static_cast<int64_t>(exec_samples_);
 }
 
-void Node::receive(Message&& message, int port) {
-  const bool data = message.index() <= 1;
-  if (data && (timed_depth > 0 || entries_seen++ % kSampleEvery == 0)) {
+template <typename Deliver>
+void Node::timed(Deliver&& deliver) {
+  if (!context_.time_nodes) return deliver();
+  if (timed_depth > 0 || entries_seen++ % kSampleEvery == 0) {
     const int64_t outer_nested = nested_ns;
     nested_ns = 0;
     ++timed_depth;
     const int64_t start = steady_ns();
-    deliver(std::move(message), port);
+    deliver();
     const int64_t total = steady_ns() - start;
     --timed_depth;
     exec_ns_ += std::max<int64_t>(0, total - nested_ns);
@@ -54,7 +55,23 @@ void Node::receive(Message&& message, int port) {
     nested_ns = outer_nested + total;
     return;
   }
-  deliver(std::move(message), port);
+  deliver();
+}
+
+void Node::receive(Message&& message, int port) {
+  if (message.index() > 1) return deliver(std::move(message), port);
+  timed([&] { deliver(std::move(message), port); });
+}
+
+void Node::receive_compact(model::CompactPoint& point, int port) {
+  timed([&] {
+    ++stats_.processed;
+    on_compact(point, port);
+  });
+}
+
+void Node::on_compact(model::CompactPoint& point, int port) {
+  on_point(PointMessage{context_.materialise(point), point.group}, port);
 }
 
 void Node::deliver(Message&& message, int port) {
@@ -143,14 +160,34 @@ void Node::restore_counters(StateReader& in) {
   }
 }
 
+void Node::count_emitted(model::GroupKey group) {
+  ++stats_.emitted;
+  if (group.index() >= emitted_by_group_.size()) emitted_by_group_.resize(group.index() + 1);
+  ++emitted_by_group_[group.index()];
+}
+
+void Node::emit_compact(model::CompactPoint& point) {
+  if (children_.empty()) return;
+  count_emitted(point.group);
+  // Every child but the last gets a copy; the last may change the point itself.
+  for (size_t i = 0; i < children_.size(); ++i) {
+    Node& child = *children_[i].node;
+    const int port = children_[i].port;
+    if (!child.takes_compact()) {
+      child.receive(Message(PointMessage{context_.materialise(point), point.group}), port);
+    } else if (i + 1 < children_.size()) {
+      model::CompactPoint copy = point;
+      child.receive_compact(copy, port);
+    } else {
+      child.receive_compact(point, port);
+    }
+  }
+}
+
 void Node::emit(Message&& message) {
   if (children_.empty()) return;
   if (message.index() <= 1) {
-    ++stats_.emitted;
-    const model::GroupKey group =
-        message.index() == 0 ? std::get<0>(message).group : std::get<1>(message).group;
-    if (group.index() >= emitted_by_group_.size()) emitted_by_group_.resize(group.index() + 1);
-    ++emitted_by_group_[group.index()];
+    count_emitted(message.index() == 0 ? std::get<0>(message).group : std::get<1>(message).group);
   }
   // Every child but the last gets a copy; the last takes the message itself.
   for (size_t i = 0; i + 1 < children_.size(); ++i) {

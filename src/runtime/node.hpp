@@ -41,6 +41,11 @@ class Node {
 
   /// Delivers a message from the parent at position `port` of spec().parents.
   void receive(Message&& message, int port);
+  /// Whether the node reads compact points itself (on_compact); a parent sends any other node
+  /// the equal Point.
+  virtual bool takes_compact() const { return false; }
+  /// Delivers a compact point (the node takes_compact()); the node may change it.
+  void receive_compact(model::CompactPoint& point, int port);
   /// Links a child; `port` is this node's position among the child's parents.
   void add_child(Node* child, int port) { children_.push_back({child, port}); }
 
@@ -76,6 +81,8 @@ class Node {
  protected:
   virtual void on_point(PointMessage&& message, int port);
   virtual void on_batch(model::Batch&& batch, int port);
+  /// Default: the equal Point to on_point.
+  virtual void on_compact(model::CompactPoint& point, int port);
   /// Default: pass the barrier on.
   virtual void on_barrier(const BarrierMessage& barrier, int port);
   /// Default: forget the group (forget_group) and pass the message on.
@@ -85,6 +92,9 @@ class Node {
   void emit(Message&& message);
   void emit_point(PointMessage&& message) { emit(Message(std::move(message))); }
   void emit_batch(model::Batch&& batch) { emit(Message(std::move(batch))); }
+  /// Emits a point in its compact form: children that take it get it as it is, the others the
+  /// equal Point. Counted as one emitted point, as emit_point.
+  void emit_compact(model::CompactPoint& point);
   /// Counts an error and logs it; the message is dropped as Kapacitor drops it.
   void error(std::string_view text);
   /// Adds `n` to the node-specific counter `name`; `count(name, 0)` lists it with value 0.
@@ -101,6 +111,10 @@ class Node {
 
  private:
   void deliver(Message&& message, int port);
+  void count_emitted(model::GroupKey group);
+  /// Runs `deliver` and, for one message in kSampleEvery entering the task, times it.
+  template <typename Deliver>
+  void timed(Deliver&& deliver);
 
   struct Child {
     Node* node;

@@ -26,12 +26,40 @@ int64_t ReorderBuffer::watermark() const {
   return w;
 }
 
-bool ReorderBuffer::offer(PointMessage&& point) {
-  const int64_t time = point.point.time;
+bool ReorderBuffer::accept_point_time(int64_t time) {
   if (time < watermark()) return false;
   if (!seen_point_ || time > newest_) newest_ = time;
   seen_point_ = true;
+  return true;
+}
+
+bool ReorderBuffer::offer(PointMessage&& point) {
+  const int64_t time = point.point.time;
+  if (!accept_point_time(time)) return false;
   hold(time, Message(std::move(point)));
+  return true;
+}
+
+bool ReorderBuffer::offer(const model::CompactPoint& point) {
+  if (!accept_point_time(point.time)) return false;
+  const Entry in_run{point.time, next_sequence_, kCompactRun};
+  if (run_head_ == run_.size() || !Later{}(run_.back(), in_run)) {
+    // In order: the point joins a FIFO of its own, read back in the order it was written.
+    ++next_sequence_;
+    run_.push_back(in_run);
+    compact_run_.push_back(point);
+    return true;
+  }
+  uint32_t slot = 0;
+  if (free_compact_slots_.empty()) {
+    slot = static_cast<uint32_t>(compact_slots_.size());
+    compact_slots_.push_back(point);
+  } else {
+    slot = free_compact_slots_.back();
+    free_compact_slots_.pop_back();
+    compact_slots_[slot] = point;
+  }
+  hold_entry(Entry{point.time, next_sequence_++, slot | kCompactSlot});
   return true;
 }
 
@@ -57,7 +85,10 @@ void ReorderBuffer::hold(int64_t time, uint64_t sequence, Message&& message) {
     free_slots_.pop_back();
     slots_[slot] = std::move(message);
   }
-  const Entry entry{time, sequence, slot};
+  hold_entry(Entry{time, sequence, slot});
+}
+
+void ReorderBuffer::hold_entry(const Entry& entry) {
   if (run_head_ == run_.size() || !Later{}(run_.back(), entry)) {
     run_.push_back(entry);
   } else {
@@ -79,7 +110,7 @@ bool ReorderBuffer::ready() const {
   return entry && entry->time < watermark();
 }
 
-Message ReorderBuffer::pop() {
+uint32_t ReorderBuffer::take_oldest() {
   const Entry* entry = oldest();
   const uint32_t slot = entry->slot;
   if (!heap_.empty() && entry == &heap_.front()) {
@@ -88,8 +119,32 @@ Message ReorderBuffer::pop() {
   } else {
     ++run_head_;
   }
+  return slot;
+}
+
+Message ReorderBuffer::pop() {
+  const uint32_t slot = take_oldest();
   Message message = std::move(slots_[slot]);
   free_slots_.push_back(slot);
+  after_take();
+  return message;
+}
+
+model::CompactPoint ReorderBuffer::pop_compact() {
+  const uint32_t slot = take_oldest();
+  model::CompactPoint point;
+  if (slot == kCompactRun) {
+    point = compact_run_.front();
+    compact_run_.pop_front();
+  } else {
+    point = compact_slots_[slot & ~kCompactSlot];
+    free_compact_slots_.push_back(slot & ~kCompactSlot);
+  }
+  after_take();
+  return point;
+}
+
+void ReorderBuffer::after_take() {
   if (run_head_ == run_.size()) {  // the run is used up: reuse its storage from the start
     run_.clear();
     run_head_ = 0;
@@ -102,25 +157,43 @@ Message ReorderBuffer::pop() {
   if (empty()) {  // nothing held: slots restart from 0 (capacity kept)
     slots_.clear();
     free_slots_.clear();
+    compact_slots_.clear();
+    free_compact_slots_.clear();
+    compact_run_.clear();
   }
-  return message;
 }
 
-void ReorderBuffer::save(StateWriter& out, const GroupWriter& write_group) const {
+void ReorderBuffer::save(StateWriter& out, const GroupWriter& write_group,
+                         const Materialiser& materialise) const {
   out.boolean(seen_point_);
   out.i64(newest_);
   out.u64(next_sequence_);
   // Every held entry, oldest first: restoring holds them again in that order, which puts them
-  // all in the run.
-  std::vector<Entry> entries(run_.begin() + static_cast<std::ptrdiff_t>(run_head_), run_.end());
-  entries.insert(entries.end(), heap_.begin(), heap_.end());
+  // all in the run. The compact points of the run are in compact_run_, in run order.
+  std::vector<std::pair<Entry, const model::CompactPoint*>> entries;
+  std::size_t in_compact_run = 0;
+  for (std::size_t i = run_head_; i < run_.size(); ++i) {
+    const bool compact = run_[i].slot == kCompactRun;
+    entries.emplace_back(run_[i], compact ? &compact_run_[in_compact_run++] : nullptr);
+  }
+  for (const Entry& entry : heap_) {
+    const bool compact = (entry.slot & kCompactSlot) != 0;
+    entries.emplace_back(entry, compact ? &compact_slots_[entry.slot & ~kCompactSlot] : nullptr);
+  }
   std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return Later{}(b, a); });
+            [](const auto& a, const auto& b) { return Later{}(b.first, a.first); });
   out.u64(entries.size());
-  for (const Entry& entry : entries) {
-    const Message& message = slots_[entry.slot];
+  for (const auto& [entry, compact] : entries) {
     out.i64(entry.time);
     out.u64(entry.sequence);
+    if (compact != nullptr) {
+      const model::CompactPoint& point = *compact;
+      out.u64(kPoint);
+      write_group(out, point.group);
+      out.point(materialise(point));
+      continue;
+    }
+    const Message& message = slots_[entry.slot];
     if (const auto* point = std::get_if<PointMessage>(&message)) {
       out.u64(kPoint);
       write_group(out, point->group);
@@ -142,6 +215,9 @@ void ReorderBuffer::restore(StateReader& in, const GroupReader& read_group) {
   run_head_ = 0;
   slots_.clear();
   free_slots_.clear();
+  compact_slots_.clear();
+  free_compact_slots_.clear();
+  compact_run_.clear();
   seen_point_ = in.boolean();
   newest_ = in.i64();
   next_sequence_ = in.u64();

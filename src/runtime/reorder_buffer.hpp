@@ -12,13 +12,16 @@
 // Barriers are held at their own time, so a window is never closed before the points it must
 // still receive; they never move the watermark and are never late. A group deletion is held at
 // the newest time seen when it arrives: it is released after every point received before it.
+// Compact points (model/compact_point.hpp) are held in a store of their own, in the same order.
 
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <vector>
 
+#include "model/compact_point.hpp"
 #include "runtime/message.hpp"
+#include "runtime/ring_queue.hpp"
 #include "runtime/state_codec.hpp"
 
 namespace farad::runtime {
@@ -30,6 +33,8 @@ class ReorderBuffer {
 
   /// Holds a point; false (nothing held) when it is late.
   bool offer(PointMessage&& point);
+  /// Holds a compact point; false (nothing held) when it is late.
+  bool offer(const model::CompactPoint& point);
   /// Holds a barrier at its time.
   void offer(const BarrierMessage& barrier);
   /// Holds a group deletion at the newest time seen.
@@ -37,8 +42,27 @@ class ReorderBuffer {
 
   /// Whether the oldest held message is older than the watermark (release it with pop()).
   bool ready() const;
-  /// Removes and returns the oldest held message; the buffer must not be empty.
+  /// Whether the oldest held message is a compact point (take it with pop_compact()).
+  bool oldest_is_compact() const { return (oldest()->slot & kCompactSlot) != 0; }
+  /// Removes and returns the oldest held message, which is not a compact point.
   Message pop();
+  /// Removes and returns the oldest held message, a compact point.
+  model::CompactPoint pop_compact();
+
+  /// Releases, oldest first, every held message older than the watermark (all of them with
+  /// `everything`): compact points to on_compact(CompactPoint&), the others to
+  /// on_message(Message&&).
+  template <typename OnMessage, typename OnCompact>
+  void release(bool everything, OnMessage&& on_message, OnCompact&& on_compact) {
+    while (everything ? !empty() : ready()) {
+      if (oldest_is_compact()) {
+        model::CompactPoint point = pop_compact();
+        on_compact(point);
+      } else {
+        on_message(pop());
+      }
+    }
+  }
 
   bool empty() const { return heap_.empty() && run_head_ == run_.size(); }
   size_t size() const { return heap_.size() + run_.size() - run_head_; }
@@ -46,7 +70,10 @@ class ReorderBuffer {
   /// Writes/reads a group key; the node's save_group/restore_group.
   using GroupWriter = std::function<void(StateWriter&, model::GroupKey)>;
   using GroupReader = std::function<model::GroupKey(StateReader&)>;
-  void save(StateWriter& out, const GroupWriter& write_group) const;
+  /// The Point of a held compact point: held compact points are saved as points.
+  using Materialiser = std::function<model::Point(const model::CompactPoint&)>;
+  void save(StateWriter& out, const GroupWriter& write_group,
+            const Materialiser& materialise = nullptr) const;
   void restore(StateReader& in, const GroupReader& read_group);
 
  private:
@@ -55,11 +82,20 @@ class ReorderBuffer {
   struct Entry {
     int64_t time;
     uint64_t sequence;  // arrival order: ties in time keep it
-    uint32_t slot;      // index into slots_
+    uint32_t slot;      // index into slots_, or (with kCompactSlot) into compact_slots_
   };
+  static constexpr uint32_t kCompactSlot = 0x80000000u;
+  // The slot of a compact point held in compact_run_.
+  static constexpr uint32_t kCompactRun = 0xFFFFFFFFu;
 
   void hold(int64_t time, Message&& message);
   void hold(int64_t time, uint64_t sequence, Message&& message);
+  void hold_entry(const Entry& entry);
+  // Whether a point at `time` is late; if not, `time` counts as seen.
+  bool accept_point_time(int64_t time);
+  // Removes the oldest entry; returns its slot.
+  uint32_t take_oldest();
+  void after_take();
   int64_t watermark() const;
 
   int64_t lateness_;
@@ -78,6 +114,11 @@ class ReorderBuffer {
   // and no doubled capacity when a lateness of thousands of points fills it (peak memory).
   std::deque<Message> slots_;
   std::vector<uint32_t> free_slots_;  // slots whose message has been released
+  // Compact points that arrived in order, in the order of their entries in run_.
+  RingQueue<model::CompactPoint> compact_run_;
+  // Compact points held through the heap, by Entry::slot without kCompactSlot.
+  std::deque<model::CompactPoint> compact_slots_;
+  std::vector<uint32_t> free_compact_slots_;
 };
 
 }  // namespace farad::runtime

@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace farad::runtime {
 
 Task::Task(std::shared_ptr<const compile::TaskSpec> spec, const NodeFactory& factory,
            OutputSink* outputs)
     : spec_(std::move(spec)),
-      context_(std::make_unique<TaskContext>(TaskContext{*spec_, {}, outputs, {}, {}, {}, {}})) {
+      context_(std::make_unique<TaskContext>(
+          TaskContext{*spec_, {}, outputs, {}, {}, {}, {}, true, {}, {}})) {
   const auto& specs = spec_->nodes;
   nodes_.reserve(specs.size());
   for (const auto& node_spec : specs) {
@@ -44,6 +47,20 @@ void Task::push_point(model::Point point) {
   if (!clocked_.empty()) advance_data_time(point.time);
   // The stream node is always node 0 of a stream task; points enter ungrouped.
   nodes_.front()->receive(Message(PointMessage{std::move(point), {}}), 0);
+}
+
+bool Task::takes_compact() const {
+  if (spec_->nodes.empty() || spec_->nodes.front().type != "stream") return false;
+  const auto& children = spec_->nodes.front().children;
+  return !children.empty() && std::all_of(children.begin(), children.end(), [&](int child) {
+    return nodes_[static_cast<size_t>(child)]->takes_compact();
+  });
+}
+
+void Task::push_compact(model::CompactPoint& point) {
+  if (!clocked_.empty()) advance_data_time(point.time);
+  point.group = {};
+  nodes_.front()->receive_compact(point, 0);
 }
 
 void Task::push_batch(size_t query_index, model::Batch batch) {

@@ -35,6 +35,12 @@ class Task {
 
   /// A point of one of the task's dbrps (stream tasks).
   void push_point(model::Point point);
+  /// Whether the stream node's children read compact points: then a reader that can should
+  /// push them instead of Points (same output, less work).
+  bool takes_compact() const;
+  /// A compact point of one of the task's dbrps; its series and field keys must be in
+  /// context().series and context().field_keys. The task's nodes may change `point`.
+  void push_compact(model::CompactPoint& point);
   /// A batch returned by the `query_index`-th query node (batch tasks), in walk order.
   void push_batch(size_t query_index, model::Batch batch);
   /// The number of query nodes and the `query_index`-th of them (the batch scheduler's).

@@ -13,9 +13,10 @@
 #include <vector>
 
 #include "compile/task_spec.hpp"
-#include "runtime/connections.hpp"
+#include "model/compact_point.hpp"
 #include "model/group_key.hpp"
 #include "model/point.hpp"
+#include "runtime/connections.hpp"
 
 namespace farad::runtime {
 
@@ -68,6 +69,17 @@ struct TaskContext {
   std::filesystem::path output_dir;
   /// The external services; null: output nodes capture to `outputs` (farad run, goldens).
   std::shared_ptr<const Connections> connections;
+  /// Whether nodes sample their execution time (avg_exec_time_ns); `farad run`, which never
+  /// reports it, saves the clock reads.
+  bool time_nodes = true;
+  /// The series and field keys of the compact points entering the task (compact_point.hpp).
+  model::SeriesTable series;
+  model::FieldKeyTable field_keys;
+
+  /// The Point equal to a compact point of this task.
+  model::Point materialise(const model::CompactPoint& point) const {
+    return model::materialise(point, series, field_keys);
+  }
 };
 
 }  // namespace farad::runtime
