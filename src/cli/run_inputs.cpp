@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <cstdlib>
 #include <iostream>
 #include <optional>
 
@@ -49,12 +48,9 @@ bool subscribed(const compile::TaskSpec& spec, const model::Point& point) {
 }
 
 /// Whether line protocol goes to the task as compact points (model/compact_point.hpp): when
-/// the task takes them and reads only some fields. FARAD_NO_COMPACT=1 turns it off, so that
-/// tests can compare both forms.
+/// the task takes them and reads only some fields.
 std::optional<io::CompactFieldIds> compact_layout(runtime::Task& task,
                                                   const model::KeyProjection& keys) {
-  const char* off = std::getenv("FARAD_NO_COMPACT");
-  if (off != nullptr && std::string_view(off) == "1") return std::nullopt;
   if (keys.all_fields || !task.takes_compact()) return std::nullopt;
   io::CompactFieldIds layout;
   for (const auto& field : keys.fields) {

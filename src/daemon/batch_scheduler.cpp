@@ -108,6 +108,7 @@ std::optional<BatchScheduler::Due> BatchScheduler::refresh_locked(int64_t now, i
       // Kapacitor refuses to start a task whose query node cannot run.
       running->error = e.what();
       service::logger()->error("task {}: {}", id, running->error);
+      running->feed.reset();
       running->task.reset();
       scheduled_.erase(id);
       executing.erase(id);

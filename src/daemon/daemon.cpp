@@ -52,6 +52,7 @@ void Daemon::recover() {
     running->spec = compile_record(running->record, running->error);
     if (running->spec && running->record.enabled) {
       try {
+        running->feed.reset();
         running->task = start_task(running->spec, data_dir_, connections_);
         if (auto checkpoint = read_checkpoint(checkpoint_path(running->record.id))) {
           running->task->restore_state(checkpoint->state);
@@ -60,6 +61,7 @@ void Daemon::recover() {
       } catch (const std::exception& e) {
         // Starting over from an empty state would repeat or lose output: keep it stopped.
         running->error = std::string("cannot restore the checkpoint: ") + e.what();
+        running->feed.reset();
         running->task.reset();
       }
       if (running->task) {
@@ -144,7 +146,7 @@ void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view bod
                       store::WalPosition next, bool live, const io::ParsedLines* lines,
                       const model::KeyProjection* lines_keys) {
   const std::string rp = header.rp.empty() ? std::string("autogen") : header.rp;
-  std::vector<runtime::Task*> targets;
+  std::vector<Target> targets;
   // Only the tags and fields some target task can observe are copied out of each line.
   model::KeyProjection keys;
   for (auto& running : tasks_) {
@@ -162,7 +164,7 @@ void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view bod
         } else {
           keys.merge(running->keys);
         }
-        targets.push_back(running->task.get());
+        targets.push_back({running->task.get(), compact_feed(*running)});
         break;
       }
     }
@@ -185,7 +187,7 @@ void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view bod
     for (std::size_t i = 0; i < lines->size(); ++i) {
       const io::LineView line = lines->line(i);
       if (ingress) ingress->count(line.measurement);
-      push_to_targets(targets, io::to_point(line, header.db, rp));
+      push_line(targets, line, header.db, rp, nullptr);
     }
     return;
   }
@@ -195,20 +197,41 @@ void Daemon::dispatch(const store::WalRecordHeader& header, std::string_view bod
   io::parse_lines(body, parse, [&](const io::LineView& line) {
     if (ingress) ingress->count(line.measurement);
     if (targets.empty()) return;
-    push_to_targets(targets, io::to_point(line, header.db, rp, &fields_only));
+    push_line(targets, line, header.db, rp, &fields_only);
   });
 }
 
-void Daemon::push_to_targets(const std::vector<runtime::Task*>& targets, model::Point point) {
-  for (size_t i = 0; i < targets.size(); ++i) {
-    runtime::Task* task = targets[i];
+void Daemon::push_line(const std::vector<Target>& targets, const io::LineView& line,
+                       std::string_view db, std::string_view rp,
+                       const model::KeyProjection* fields) {
+  std::size_t last_point = targets.size();  // the last target that takes Points
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (targets[i].feed == nullptr) last_point = i;
+  }
+  std::optional<model::Point> point;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    runtime::Task* task = targets[i].task;
     try {
-      // The last target takes the point itself, the others a copy.
-      task->push_point(i + 1 == targets.size() ? std::move(point) : model::Point(point));
+      if (targets[i].feed != nullptr) {
+        targets[i].feed->push(line, db, rp);
+        continue;
+      }
+      if (!point) point = io::to_point(line, db, rp, fields);
+      // The last target that takes Points takes the point itself, the others a copy.
+      task->push_point(i == last_point ? std::move(*point) : model::Point(*point));
     } catch (const std::exception& e) {
       service::logger()->error("task {}: {}", task->spec().name, e.what());
     }
   }
+}
+
+CompactFeed* Daemon::compact_feed(RunningTask& running) {
+  // Only a task that reads some of the fields: otherwise a point holds everything anyway.
+  if (running.keys.all_fields || !running.task->takes_compact()) return nullptr;
+  if (!running.feed || &running.feed->task() != running.task.get()) {
+    running.feed = std::make_unique<CompactFeed>(*running.task, running.keys);
+  }
+  return running.feed.get();
 }
 
 void Daemon::publish_projection(std::string_view db, std::string_view rp,

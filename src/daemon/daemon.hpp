@@ -159,7 +159,17 @@ class Daemon : public server::IngestSink {
   void dispatch(const store::WalRecordHeader& header, std::string_view body,
                 store::WalPosition next, bool live = false, const io::ParsedLines* lines = nullptr,
                 const model::KeyProjection* lines_keys = nullptr);
-  void push_to_targets(const std::vector<runtime::Task*>& targets, model::Point point);
+  /// The compact feed of a running task that takes compact points (created on first use).
+  static CompactFeed* compact_feed(RunningTask& running);
+  /// A task a body goes to, and its compact feed when it takes compact points.
+  struct Target {
+    runtime::Task* task;
+    CompactFeed* feed;
+  };
+  /// Pushes one line to every target: through its feed, or as a Point (`fields`: the fields
+  /// kept, null for all).
+  void push_line(const std::vector<Target>& targets, const io::LineView& line, std::string_view db,
+                 std::string_view rp, const model::KeyProjection* fields);
   /// Records the projection the worker reads (db, rp) with, for projection().
   void publish_projection(std::string_view db, std::string_view rp,
                           const model::KeyProjection& keys);

@@ -85,6 +85,7 @@ void Daemon::replace_locked(RunningTask& running, TaskRecord record,
                             std::shared_ptr<const compile::TaskSpec> spec) {
   const std::string old_id = running.record.id;
   const bool executing = running.task != nullptr;
+  running.feed.reset();
   running.task.reset();  // fileOut writes what it buffered
   std::filesystem::remove(checkpoint_path(old_id));
   if (record.id != old_id) store_.remove(old_id);

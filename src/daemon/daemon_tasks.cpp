@@ -81,6 +81,7 @@ void Daemon::set_enabled_locked(RunningTask& running, bool enabled) {
   if (enabled) {
     running.error.clear();
     try {
+      running.feed.reset();
       running.task = start_task(running.spec, data_dir_, connections_);
     } catch (const std::exception& e) {
       // Enabled but not executing, as Kapacitor shows a task that failed to start.
@@ -94,6 +95,7 @@ void Daemon::set_enabled_locked(RunningTask& running, bool enabled) {
       checkpoint_locked(running);
     }
   } else {
+    running.feed.reset();
     running.task.reset();  // fileOut writes what it buffered; a later enable starts afresh
     std::filesystem::remove(checkpoint_path(id));
   }

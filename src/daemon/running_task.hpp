@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include "daemon/compact_feed.hpp"
 
 #include "daemon/task_record.hpp"
 #include "daemon/template_record.hpp"
@@ -22,6 +23,8 @@ struct RunningTask {
   /// The tags and fields `keys_of` may read for this task (nodes::observed_keys), cached.
   model::KeyProjection keys;
   std::shared_ptr<const compile::TaskSpec> keys_of;
+  /// Lines as compact points for `task` when it takes them; reset with the task.
+  std::unique_ptr<CompactFeed> feed;
 };
 
 /// Compiles a record's script with its type, dbrps and vars. On failure returns null and puts

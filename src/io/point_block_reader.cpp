@@ -12,7 +12,7 @@ constexpr std::size_t kReadSize = 1u << 20;
 // the memory of the blocks in flight at a few MB.
 constexpr std::size_t kBlockPoints = 1024;
 // Compact records are a fraction of a point's size: larger blocks, the same memory.
-constexpr std::size_t kBlockCompactPoints = 4096;
+constexpr std::size_t kBlockCompactPoints = 2048;
 // Blocks read ahead of the task at most.
 constexpr std::size_t kMaxReady = 3;
 
@@ -42,7 +42,8 @@ PointBlockReader::~PointBlockReader() {
 bool PointBlockReader::next(PointBlock& block) {
   block.points.clear();
   block.compact.clear();
-  block.new_series.clear();
+  // Released, not cleared: the first block holds every series, later ones a few or none.
+  block.new_series = {};
   block.errors.clear();
   std::unique_lock lock(mutex_);
   spare_.push_back(std::move(block));
@@ -149,46 +150,12 @@ void PointBlockReader::add_record(PointBlock& block, const LineView& view,
   }
   model::CompactPoint& point = block.compact.emplace_back();
   point.series = series;
-  if (!to_compact(view, point)) {
+  if (!to_compact(view, *compact_, point)) {
     // A string field, or too many: the point travels whole. Its series comes from the table
     // (a line found in the memo has no tags in its view).
     point.size = kFullPoint;
     block.points.push_back(to_point(view, {}, {}, fields));
   }
-}
-
-bool PointBlockReader::to_compact(const LineView& view, model::CompactPoint& point) const {
-  point.time = view.time;
-  for (const auto& field : view.fields) {
-    const uint16_t* id = nullptr;
-    for (const auto& [key, key_id] : compact_->ids) {
-      if (key == field.key) {
-        id = &key_id;
-        break;
-      }
-    }
-    if (id == nullptr) continue;
-    if (point.size == model::kCompactFields ||
-        std::holds_alternative<std::string_view>(field.value)) {
-      return false;
-    }
-    model::CompactValue value;
-    value.type = static_cast<model::FieldType>(field.value.index());
-    std::visit(
-        [&value](const auto& v) {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, double>) value.f = v;
-          if constexpr (std::is_same_v<T, int64_t>) value.i = v;
-          if constexpr (std::is_same_v<T, uint64_t>) value.u = v;
-          if constexpr (std::is_same_v<T, bool>) value.b = v;
-        },
-        field.value);
-    point.keys[point.size] = *id;
-    point.types[point.size] = value.type;
-    point.bits[point.size] = value.bits();
-    ++point.size;
-  }
-  return true;
 }
 
 }  // namespace farad::io

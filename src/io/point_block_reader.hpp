@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "io/byte_source.hpp"
+#include "io/compact_fields.hpp"
 #include "io/line_protocol.hpp"
 #include "io/series_key_memo.hpp"
 #include "model/compact_point.hpp"
@@ -44,11 +45,6 @@ struct PointBlock {
   std::vector<std::pair<std::size_t, LineError>> errors;
 };
 
-/// Compact mode's field layout: the id each kept field key has in the task's FieldKeyTable.
-struct CompactFieldIds {
-  std::vector<std::pair<std::string, uint16_t>> ids;
-};
-
 /// Reads a line protocol source ahead on a background thread. Not copyable; the destructor
 /// stops the thread.
 class PointBlockReader {
@@ -73,7 +69,6 @@ class PointBlockReader {
   void parse_source(PointBlock& block);
   // Adds a good line to the block; false when the block is full and the reader must publish.
   void add_record(PointBlock& block, const LineView& view, const model::KeyProjection* fields);
-  bool to_compact(const LineView& view, model::CompactPoint& point) const;
   std::size_t records(const PointBlock& block) const {
     return compact_ ? block.compact.size() : block.points.size();
   }

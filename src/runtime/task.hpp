@@ -36,7 +36,7 @@ class Task {
   /// A point of one of the task's dbrps (stream tasks).
   void push_point(model::Point point);
   /// Whether the stream node's children read compact points: then a reader that can should
-  /// push them instead of Points (same output, less work).
+  /// push them instead of Points (same output, less work). FARAD_NO_COMPACT=1 says never.
   bool takes_compact() const;
   /// A compact point of one of the task's dbrps; its series and field keys must be in
   /// context().series and context().field_keys. The task's nodes may change `point`.
