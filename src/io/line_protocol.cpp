@@ -84,18 +84,22 @@ RecordEnd find_record_end(std::string_view buf, std::size_t start) {
 // The usual timestamp: 1 to 19 digits that end the record and fit an int64, read in one pass.
 // False for anything else, which the general path then reads (and rejects or accepts alike).
 bool read_plain_timestamp(std::string_view record, std::size_t start, int64_t& value) {
+  const std::size_t digits = record.size() - start;
+  // 19 digits cannot overflow a uint64; the largest int64 has 19 digits.
+  if (digits == 0 || digits > 19) return false;
   uint64_t magnitude = 0;
   std::size_t i = start;
+  for (; i + 8 <= record.size(); i += 8) {
+    const uint64_t word = load_eight(record.data() + i);
+    if (!eight_digits(word)) return false;
+    magnitude = magnitude * 100000000 + eight_digits_value(word);
+  }
   for (; i < record.size(); ++i) {
     const auto digit = static_cast<unsigned>(record[i] - '0');
     if (digit > 9) return false;
     magnitude = magnitude * 10 + digit;
   }
-  const std::size_t digits = i - start;
-  // 19 digits cannot overflow a uint64; the largest int64 has 19 digits.
-  if (digits == 0 || digits > 19 || magnitude > uint64_t{std::numeric_limits<int64_t>::max()}) {
-    return false;
-  }
+  if (magnitude > uint64_t{std::numeric_limits<int64_t>::max()}) return false;
   value = static_cast<int64_t>(magnitude);
   return true;
 }

@@ -2,6 +2,8 @@
 // Internal to the line protocol parser: shared scanning constants and helpers.
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace farad::io {
@@ -56,6 +58,30 @@ inline std::size_t find_any(std::string_view text, std::size_t i, const ByteSet&
 inline std::size_t skip_blanks(std::string_view text, std::size_t i) {
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\0')) ++i;
   return i;
+}
+
+/// The 8 bytes at `p` as a little-endian word (the first byte lowest).
+inline uint64_t load_eight(const char* p) {
+  uint64_t word = 0;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
+/// Whether all 8 bytes of `word` are ASCII digits: each byte's high nibble is 3, and adding 6
+/// to its low nibble does not carry out of it (so the low nibble is at most 9).
+inline bool eight_digits(uint64_t word) {
+  constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ull;
+  constexpr uint64_t kThrees = 0x3030303030303030ull;
+  return (word & kHigh) == kThrees && ((word + 0x0606060606060606ull) & kHigh) == kThrees;
+}
+
+/// The value of 8 ASCII digits (eight_digits(word)), the first byte most significant: pairs of
+/// digits are combined, then pairs of pairs, then the two halves, each step one multiply.
+inline uint32_t eight_digits_value(uint64_t word) {
+  word -= 0x3030303030303030ull;
+  word = (word * 10 + (word >> 8)) & 0x00FF00FF00FF00FFull;    // 4 values of 2 digits
+  word = (word * 100 + (word >> 16)) & 0x0000FFFF0000FFFFull;  // 2 values of 4 digits
+  return static_cast<uint32_t>((word * 10000 + (word >> 32)) & 0xFFFFFFFFull);
 }
 
 }  // namespace farad::io
