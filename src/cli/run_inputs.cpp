@@ -29,7 +29,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 /// A point the reader could not make compact, with its series' name, dbrp and tags.
 model::Point whole_point(model::Point point, const model::CompactPoint& entry,
                          const model::SeriesTable& series) {
-  const model::SeriesEntry& known = series[entry.series];
+  const model::SeriesRef known = series[entry.series];
   point.name = known.name;
   point.database = known.database;
   point.retention_policy = known.retention_policy;

@@ -7,7 +7,7 @@ namespace {
 
 // Large reads keep system calls rare (one per several thousand lines); a record longer than
 // this grows the buffer.
-constexpr std::size_t kReadSize = 1u << 20;
+constexpr std::size_t kReadSize = 1u << 18;
 // Points per block: enough to make the hand-over cost nothing per point, few enough to keep
 // the memory of the blocks in flight at a few MB.
 constexpr std::size_t kBlockPoints = 1024;

@@ -68,8 +68,25 @@ bool CompactPoint::set(uint16_t key, CompactValue value) {
   return true;
 }
 
+uint32_t SeriesTable::pooled(std::string&& text) {
+  if (auto known = name_ids_.find(text); known != name_ids_.end()) return known->second;
+  const auto id = static_cast<uint32_t>(names_.size());
+  names_.push_back(std::move(text));
+  name_ids_.emplace(names_.back(), id);
+  return id;
+}
+
+uint32_t SeriesTable::add(SeriesEntry entry) {
+  Stored& stored = entries_.emplace_back();
+  stored.name = pooled(std::move(entry.name));
+  stored.database = pooled(std::move(entry.database));
+  stored.retention_policy = pooled(std::move(entry.retention_policy));
+  stored.tags = std::move(entry.tags);
+  return static_cast<uint32_t>(entries_.size() - 1);
+}
+
 Point materialise(const CompactPoint& point, const SeriesTable& series, const FieldKeyTable& keys) {
-  const SeriesEntry& entry = series[point.series];
+  const SeriesRef entry = series[point.series];
   Point out;
   out.name = entry.name;
   out.database = entry.database;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/field_value.hpp"
@@ -24,7 +25,7 @@ namespace farad::model {
 
 /// Fields a compact point holds at most: a task's observed input fields plus what counterRate
 /// adds. A point that needs more (or a string field) travels as a Point.
-inline constexpr std::size_t kCompactFields = 6;
+inline constexpr std::size_t kCompactFields = 5;
 
 /// A numeric or boolean field value without the variant's string alternative.
 struct CompactValue {
@@ -77,22 +78,42 @@ struct SeriesEntry {
   Tags tags;
 };
 
-/// Series by dense id, in the order they were added. A deque: no copy of the entries and no
-/// unused capacity as it grows.
+/// A series of a SeriesTable, by reference.
+struct SeriesRef {
+  const std::string& name;
+  const std::string& database;
+  const std::string& retention_policy;
+  const Tags& tags;
+};
+
+/// Series by dense id, in the order they were added. Names, databases and retention policies
+/// are pooled (a task's series share a few), and the entries live in a deque: no copy and no
+/// unused capacity as the table grows (its size is that of the task's series).
 class SeriesTable {
  public:
-  uint32_t add(SeriesEntry entry) {
-    entries_.push_back(std::move(entry));
-    return static_cast<uint32_t>(entries_.size() - 1);
+  uint32_t add(SeriesEntry entry);
+  SeriesRef operator[](uint32_t id) const {
+    const Stored& stored = entries_[id];
+    return {names_[stored.name], names_[stored.database], names_[stored.retention_policy],
+            stored.tags};
   }
-  const SeriesEntry& operator[](uint32_t id) const { return entries_[id]; }
   std::size_t size() const { return entries_.size(); }
 
  private:
-  std::deque<SeriesEntry> entries_;
+  struct Stored {
+    uint32_t name = 0;  // indexes into names_
+    uint32_t database = 0;
+    uint32_t retention_policy = 0;
+    Tags tags;
+  };
+  uint32_t pooled(std::string&& text);
+
+  std::deque<Stored> entries_;
+  std::deque<std::string> names_;
+  std::unordered_map<std::string_view, uint32_t> name_ids_;  // views into names_
 };
 
-/// 88 bytes: types and values in separate arrays, as a CompactValue per field would pad each
+/// 72 bytes: types and values in separate arrays, as a CompactValue per field would pad each
 /// to 16 (points held for lateness are most of a task's memory).
 struct CompactPoint {
   uint32_t series = 0;  ///< SeriesTable id

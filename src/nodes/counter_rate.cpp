@@ -140,7 +140,11 @@ bool CounterRateNode::compute(GroupState& state, const Reader& fields, int64_t t
   results_.clear();
   for (const auto& [index, value] : readings_) {
     Sample& previous = state.samples[index];
-    const Sample current{true, value, time, uptime.has_value(), uptime.value_or(0)};
+    const Sample current{.value = value,
+                         .time = time,
+                         .uptime = uptime.value_or(0),
+                         .set = true,
+                         .has_uptime = uptime.has_value()};
     const Sample before = previous;
     previous = current;
     if (!before.set) continue;

@@ -76,12 +76,12 @@ class CounterRateNode : public runtime::Node {
   };
 
   /// The previous sample of one counter in one group.
-  struct Sample {
-    bool set = false;
+  struct Sample {  // 32 bytes: the flags last, not padded each to 8
     uint64_t value = 0;
     int64_t time = 0;
-    bool has_uptime = false;
     uint64_t uptime = 0;
+    bool set = false;
+    bool has_uptime = false;
   };
 
   struct GroupState {

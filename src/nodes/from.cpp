@@ -105,7 +105,7 @@ const FromNode::SeriesVerdict& FromNode::verdict(uint32_t series) {
   if (series >= verdicts_.size()) verdicts_.resize(series + 1);
   SeriesVerdict& verdict = verdicts_[series];
   if (verdict.known) return verdict;
-  const model::SeriesEntry& entry = context_.series[series];
+  const model::SeriesRef entry = context_.series[series];
   verdict.known = true;
   verdict.selected = matches_series(entry.database, entry.retention_policy, entry.name);
   if (!verdict.selected) return verdict;

@@ -42,12 +42,10 @@ bool ReorderBuffer::offer(PointMessage&& point) {
 
 bool ReorderBuffer::offer(const model::CompactPoint& point) {
   if (!accept_point_time(point.time)) return false;
-  const Entry in_run{point.time, next_sequence_, kCompactRun};
-  if (run_head_ == run_.size() || !Later{}(run_.back(), in_run)) {
-    // In order: the point joins a FIFO of its own, read back in the order it was written.
-    ++next_sequence_;
-    run_.push_back(in_run);
-    compact_run_.push_back(point);
+  if (compact_run_.empty() || compact_run_[compact_run_.size() - 1].point.time <= point.time) {
+    // In order: the point joins the compact run (its sequence is the newest, so an equal time
+    // keeps arrival order).
+    compact_run_.push_back({point, next_sequence_++});
     return true;
   }
   uint32_t slot = 0;
@@ -98,11 +96,14 @@ void ReorderBuffer::hold_entry(const Entry& entry) {
 }
 
 const ReorderBuffer::Entry* ReorderBuffer::oldest() const {
-  const Entry* run = run_head_ < run_.size() ? &run_[run_head_] : nullptr;
-  const Entry* heap = heap_.empty() ? nullptr : &heap_.front();
-  if (!run) return heap;
-  if (!heap) return run;
-  return Later{}(*run, *heap) ? heap : run;
+  const Entry* oldest = run_head_ < run_.size() ? &run_[run_head_] : nullptr;
+  if (!heap_.empty() && (!oldest || Later{}(*oldest, heap_.front()))) oldest = &heap_.front();
+  if (!compact_run_.empty()) {
+    const HeldCompact& front = compact_run_.front();
+    compact_head_ = Entry{front.point.time, front.sequence, kCompactRun};
+    if (!oldest || Later{}(*oldest, compact_head_)) oldest = &compact_head_;
+  }
+  return oldest;
 }
 
 bool ReorderBuffer::ready() const {
@@ -113,6 +114,7 @@ bool ReorderBuffer::ready() const {
 uint32_t ReorderBuffer::take_oldest() {
   const Entry* entry = oldest();
   const uint32_t slot = entry->slot;
+  if (entry == &compact_head_) return slot;  // pop_compact takes it off compact_run_
   if (!heap_.empty() && entry == &heap_.front()) {
     std::pop_heap(heap_.begin(), heap_.end(), Later{});
     heap_.pop_back();
@@ -134,7 +136,7 @@ model::CompactPoint ReorderBuffer::pop_compact() {
   const uint32_t slot = take_oldest();
   model::CompactPoint point;
   if (slot == kCompactRun) {
-    point = compact_run_.front();
+    point = compact_run_.front().point;
     compact_run_.pop_front();
   } else {
     point = compact_slots_[slot & ~kCompactSlot];
@@ -169,16 +171,18 @@ void ReorderBuffer::save(StateWriter& out, const GroupWriter& write_group,
   out.i64(newest_);
   out.u64(next_sequence_);
   // Every held entry, oldest first: restoring holds them again in that order, which puts them
-  // all in the run. The compact points of the run are in compact_run_, in run order.
+  // all in the run.
+  // A compact point out of compact_run_ may be held in run_ as well as in the heap.
   std::vector<std::pair<Entry, const model::CompactPoint*>> entries;
-  std::size_t in_compact_run = 0;
-  for (std::size_t i = run_head_; i < run_.size(); ++i) {
-    const bool compact = run_[i].slot == kCompactRun;
-    entries.emplace_back(run_[i], compact ? &compact_run_[in_compact_run++] : nullptr);
-  }
-  for (const Entry& entry : heap_) {
+  auto add = [&](const Entry& entry) {
     const bool compact = (entry.slot & kCompactSlot) != 0;
     entries.emplace_back(entry, compact ? &compact_slots_[entry.slot & ~kCompactSlot] : nullptr);
+  };
+  for (std::size_t i = run_head_; i < run_.size(); ++i) add(run_[i]);
+  for (const Entry& entry : heap_) add(entry);
+  for (std::size_t i = 0; i < compact_run_.size(); ++i) {
+    const HeldCompact& held = compact_run_[i];
+    entries.emplace_back(Entry{held.point.time, held.sequence, kCompactRun}, &held.point);
   }
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return Later{}(b.first, a.first); });

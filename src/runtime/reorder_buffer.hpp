@@ -64,8 +64,8 @@ class ReorderBuffer {
     }
   }
 
-  bool empty() const { return heap_.empty() && run_head_ == run_.size(); }
-  size_t size() const { return heap_.size() + run_.size() - run_head_; }
+  bool empty() const { return heap_.empty() && run_head_ == run_.size() && compact_run_.empty(); }
+  size_t size() const { return heap_.size() + run_.size() - run_head_ + compact_run_.size(); }
 
   /// Writes/reads a group key; the node's save_group/restore_group.
   using GroupWriter = std::function<void(StateWriter&, model::GroupKey)>;
@@ -85,8 +85,13 @@ class ReorderBuffer {
     uint32_t slot;      // index into slots_, or (with kCompactSlot) into compact_slots_
   };
   static constexpr uint32_t kCompactSlot = 0x80000000u;
-  // The slot of a compact point held in compact_run_.
+  // The slot of the compact point at the front of compact_run_.
   static constexpr uint32_t kCompactRun = 0xFFFFFFFFu;
+  // A compact point that arrived in order, with its arrival sequence.
+  struct HeldCompact {
+    model::CompactPoint point;
+    uint64_t sequence;
+  };
 
   void hold(int64_t time, Message&& message);
   void hold(int64_t time, uint64_t sequence, Message&& message);
@@ -114,8 +119,10 @@ class ReorderBuffer {
   // and no doubled capacity when a lateness of thousands of points fills it (peak memory).
   std::deque<Message> slots_;
   std::vector<uint32_t> free_slots_;  // slots whose message has been released
-  // Compact points that arrived in order, in the order of their entries in run_.
-  RingQueue<model::CompactPoint> compact_run_;
+  // Compact points that arrived in order (no older than the last one here), in a run of their
+  // own: no Entry each, and read back in the order they were written.
+  RingQueue<HeldCompact> compact_run_;
+  mutable Entry compact_head_{};  // the Entry oldest() gives for compact_run_'s front
   // Compact points held through the heap, by Entry::slot without kCompactSlot.
   std::deque<model::CompactPoint> compact_slots_;
   std::vector<uint32_t> free_compact_slots_;

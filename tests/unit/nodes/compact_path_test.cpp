@@ -151,7 +151,7 @@ Fed feed(const std::string& script, const std::string& input, bool compact,
         task->push_point(std::move(block.points[i]));
       } else if (block.compact[i].size == io::kFullPoint) {
         model::Point point = std::move(block.points[full++]);
-        const model::SeriesEntry& known = task->context().series[block.compact[i].series];
+        const model::SeriesRef known = task->context().series[block.compact[i].series];
         point.name = known.name;
         point.database = known.database;
         point.retention_policy = known.retention_policy;
