@@ -51,8 +51,10 @@ server::Handler daemon_handler(const server::Router& router, daemon::Daemon& dae
 // scripts/bench/ingest.
 void keep_freed_memory(const service::Config& config) {
 #ifdef __GLIBC__
-  const auto keep = static_cast<int>(
-      std::min<uint64_t>(2 * config.http.write_queue_memory.bytes, uint64_t{1} << 30));
+  // An unbounded queue (0) keeps what the default bound would.
+  const uint64_t queue = config.http.write_queue_memory.bytes;
+  const auto keep =
+      static_cast<int>(std::min<uint64_t>(2 * (queue == 0 ? 32ull << 20 : queue), 1ull << 30));
   mallopt(M_MMAP_THRESHOLD, 16 << 20);
   mallopt(M_TRIM_THRESHOLD, keep);
 #else
