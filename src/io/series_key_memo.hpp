@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/hash_slots.hpp"
+
 namespace farad::io {
 
 class SeriesKeyMemo {
@@ -26,10 +28,6 @@ class SeriesKeyMemo {
   std::size_t size() const { return entries_.size(); }
 
  private:
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t entry_plus_one = 0;  // 0 marks an empty slot
-  };
   struct Entry {
     uint64_t at = 0;  // offset of the key in keys_
     uint32_t length = 0;
@@ -39,9 +37,8 @@ class SeriesKeyMemo {
   std::string_view key_of(const Entry& entry) const {
     return std::string_view(keys_).substr(entry.at, entry.length);
   }
-  void grow();
 
-  std::vector<Slot> slots_;  // open addressing, linear probing, power-of-two size
+  model::HashSlots slots_;  // entries_ by the hash of their key
   std::vector<Entry> entries_;
   std::string keys_;
   uint32_t next_ = 0;  // the entry to compare first

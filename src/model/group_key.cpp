@@ -51,20 +51,10 @@ std::optional<GroupKey> GroupKeyInterner::find(std::string_view id) const {
 }
 
 std::optional<uint32_t> GroupKeyInterner::lookup(std::string_view id, uint64_t hash) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.index_plus_one == 0) return std::nullopt;
-    if (slot.hash == hash && entries_[slot.index_plus_one - 1].id == id) {
-      return slot.index_plus_one - 1;
-    }
-  }
+  return slots_.find(hash, [&](uint32_t entry) { return entries_[entry].id == id; });
 }
 
 uint32_t GroupKeyInterner::insert(uint64_t hash, const Tags& tags, const Dimensions& dims) {
-  // Keep the load at most 3/4: probes stay short (linear probing with 16-byte slots), an empty
-  // slot always exists, and a table of many groups keeps less unused room than at 1/2.
-  if ((entries_.size() + 1) * 4 > slots_.size() * 3) grow();
   Entry entry;
   entry.id = scratch_;
   entry.tags.reserve(dims.tag_names.size());
@@ -77,23 +67,8 @@ uint32_t GroupKeyInterner::insert(uint64_t hash, const Tags& tags, const Dimensi
   if (known == dimension_sets_.end()) dimension_sets_.push_back(dims);
   const auto index = static_cast<uint32_t>(entries_.size());
   entries_.push_back(std::move(entry));
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash & mask;
-  while (slots_[i].index_plus_one != 0) i = (i + 1) & mask;
-  slots_[i] = Slot{hash, index + 1};
+  slots_.insert(hash, index, entries_.size());
   return index;
-}
-
-void GroupKeyInterner::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
-  old.swap(slots_);
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.index_plus_one == 0) continue;
-    std::size_t i = slot.hash & mask;
-    while (slots_[i].index_plus_one != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
 }
 
 }  // namespace farad::model

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/hash_slots.hpp"
 #include "model/point.hpp"
 
 namespace farad::model {
@@ -81,20 +82,14 @@ class GroupKeyInterner {
     Tags tags;
     uint32_t dims = 0;  // index into dimension_sets_: a task has a few, shared by its groups
   };
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t index_plus_one = 0;  // 0 marks an empty slot
-  };
-
   std::optional<uint32_t> lookup(std::string_view id, uint64_t hash) const;
   // Adds the group whose id is in scratch_.
   uint32_t insert(uint64_t hash, const Tags& tags, const Dimensions& dims);
-  void grow();
 
   std::deque<Entry> entries_;  // a deque so references returned by id()/tags() stay valid
   std::deque<Dimensions> dimension_sets_;
-  std::vector<Slot> slots_;  // open addressing, linear probing, power-of-two size
-  std::string scratch_;      // the id under construction, reused across calls
+  HashSlots slots_;      // entries_ by the hash of their id
+  std::string scratch_;  // the id under construction, reused across calls
 };
 
 }  // namespace farad::model

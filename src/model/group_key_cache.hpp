@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/group_key.hpp"
+#include "model/hash_slots.hpp"
 #include "model/point.hpp"
 
 namespace farad::model {
@@ -29,10 +30,6 @@ class GroupKeyCache {
   GroupKey intern(GroupKeyInterner& interner, const Point& point, const Dimensions& dims);
 
  private:
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t entry_plus_one = 0;  // 0 marks an empty slot
-  };
   struct Entry {
     uint32_t values_at = 0;  // offset of the entry's values in values_
     GroupKey key;
@@ -41,9 +38,8 @@ class GroupKeyCache {
   bool same_values(uint32_t at) const;
   GroupKey found(uint32_t entry);
   void insert(uint64_t hash, GroupKey key);
-  void grow();
 
-  std::vector<Slot> slots_;     // open addressing, linear probing, power-of-two size
+  HashSlots slots_;             // entries_ by the hash of their values
   std::vector<Entry> entries_;  // in insertion order
   uint32_t last_ = 0;           // the entry to compare first: the one after the last returned
   std::string values_;          // each entry's values: a 32-bit length, then bytes
