@@ -62,7 +62,10 @@ std::string describe_point(const LineView& view) {
          " @" + std::to_string(view.time) + (view.has_timestamp ? " ts" : " default");
 }
 
-std::vector<Parsed> parse_plain(const std::string& text, ParseOptions options) {
+// Every record of `text`: an error as its text, a good line through `describe(view)`.
+template <typename Describe>
+std::vector<Parsed> parse_all(const std::string& text, const ParseOptions& options,
+                              Describe&& describe) {
   std::vector<Parsed> out;
   LineParser parser(text, options);
   for (;;) {
@@ -72,8 +75,14 @@ std::vector<Parsed> parse_plain(const std::string& text, ParseOptions options) {
       out.push_back({"error " + parser.error().to_string(), "", false});
       continue;
     }
-    out.push_back({describe_point(parser.view()), dump_tags(parser.view()), false});
+    out.push_back(describe(parser.view()));
   }
+}
+
+std::vector<Parsed> parse_plain(const std::string& text, ParseOptions options) {
+  return parse_all(text, options, [](const LineView& view) {
+    return Parsed{describe_point(view), dump_tags(view), false};
+  });
 }
 
 // The parse PointBlockReader does: each new series key of a good line is remembered with the
@@ -81,16 +90,7 @@ std::vector<Parsed> parse_plain(const std::string& text, ParseOptions options) {
 std::vector<Parsed> parse_with_memo(const std::string& text, ParseOptions options,
                                     SeriesKeyMemo& memo, std::vector<std::string>& series_tags) {
   options.series_memo = &memo;
-  std::vector<Parsed> out;
-  LineParser parser(text, options);
-  for (;;) {
-    const auto status = parser.next();
-    if (status == LineParser::Status::End) return out;
-    if (status == LineParser::Status::Error) {
-      out.push_back({"error " + parser.error().to_string(), "", false});
-      continue;
-    }
-    const LineView& view = parser.view();
+  return parse_all(text, options, [&](const LineView& view) {
     Parsed parsed{describe_point(view), "", view.series != kNoSeries};
     if (view.series == kNoSeries) {
       parsed.tags = dump_tags(view);
@@ -102,8 +102,8 @@ std::vector<Parsed> parse_with_memo(const std::string& text, ParseOptions option
       CHECK(view.tags.empty());  // left unparsed
       parsed.tags = series_tags[view.series];
     }
-    out.push_back(parsed);
-  }
+    return parsed;
+  });
 }
 
 // Records of every kind; joined with "\n" or "\r\n", repeated and reordered below.
