@@ -7,6 +7,7 @@
 #include "daemon/daemon.hpp"
 #include "daemon/now.hpp"
 #include "service/logging.hpp"
+#include "sinks/spool_dirs.hpp"
 
 namespace farad::daemon {
 namespace {
@@ -88,7 +89,12 @@ void Daemon::replace_locked(RunningTask& running, TaskRecord record,
   running.feed.reset();
   running.task.reset();  // fileOut writes what it buffered
   std::filesystem::remove(checkpoint_path(old_id));
-  if (record.id != old_id) store_.remove(old_id);
+  if (record.id != old_id) {
+    store_.remove(old_id);
+    for (const std::string& failure : sinks::move_task_spools(*connections_, old_id, record.id)) {
+      service::logger()->warn("task {}: cannot move its spool {}", record.id, failure);
+    }
+  }
   const bool enable = record.enabled;
   record.enabled = false;
   running.record = std::move(record);

@@ -61,4 +61,20 @@ std::vector<std::string> remove_task_spools(const runtime::Connections& connecti
   return failures;
 }
 
+std::vector<std::string> move_task_spools(const runtime::Connections& connections,
+                                          std::string_view from, std::string_view to) {
+  std::vector<std::string> failures;
+  const auto sources = task_spool_dirs(connections, from);
+  const auto targets = task_spool_dirs(connections, to);
+  if (sources.size() != targets.size()) return failures;  // a name that is not a plain one
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    std::error_code error;
+    if (!std::filesystem::exists(sources[i], error)) continue;
+    std::filesystem::remove_all(targets[i], error);
+    if (!error) std::filesystem::rename(sources[i], targets[i], error);
+    if (error) failures.push_back(fmt::format("{}: {}", sources[i].string(), error.message()));
+  }
+  return failures;
+}
+
 }  // namespace farad::sinks

@@ -28,4 +28,10 @@ std::vector<std::filesystem::path> task_spool_dirs(const runtime::Connections& c
 std::vector<std::string> remove_task_spools(const runtime::Connections& connections,
                                             std::string_view task);
 
+/// Moves the spools of task `from` to task `to` (a task renamed): what it had not sent yet is
+/// sent under its new name, as after a reload under the same one. A stale directory of `to` is
+/// replaced. Returns the directories it could not move, with why.
+std::vector<std::string> move_task_spools(const runtime::Connections& connections,
+                                          std::string_view from, std::string_view to);
+
 }  // namespace farad::sinks

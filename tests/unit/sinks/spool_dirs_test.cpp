@@ -65,3 +65,29 @@ TEST_CASE("spool dirs: removing a task's spools leaves the other tasks' alone") 
   CHECK(remove_task_spools(connections, "never-ran").empty());  // nothing there: no failure
   fs::remove_all(root);
 }
+
+TEST_CASE("spool dirs: a renamed task's spools move to its new name, stale ones replaced") {
+  const fs::path root =
+      fs::temp_directory_path() / ("farad-spool-move-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  const auto connections = connections_under(root);
+  touch(es_spool_dir(connections.elasticsearch[0], "old", "es2") / "00000000000000000000.spool");
+  touch(es_spool_dir(connections.elasticsearch[1], "old", "es4") / "dead-letter.ndjson");
+  touch(influxdb_spool_dir(connections, "old", "influxdb_out3") / "acked");
+  touch(es_spool_dir(connections.elasticsearch[0], "new", "stale") / "acked");
+  touch(influxdb_spool_dir(connections, "other", "influxdb_out3") / "acked");
+  CHECK(move_task_spools(connections, "old", "new").empty());
+  for (const fs::path& dir : task_spool_dirs(connections, "old")) CHECK_FALSE(fs::exists(dir));
+  CHECK(fs::exists(es_spool_dir(connections.elasticsearch[0], "new", "es2") /
+                   "00000000000000000000.spool"));
+  CHECK(
+      fs::exists(es_spool_dir(connections.elasticsearch[1], "new", "es4") / "dead-letter.ndjson"));
+  CHECK(fs::exists(influxdb_spool_dir(connections, "new", "influxdb_out3") / "acked"));
+  CHECK_FALSE(fs::exists(es_spool_dir(connections.elasticsearch[0], "new", "stale")));
+  CHECK(fs::exists(influxdb_spool_dir(connections, "other", "influxdb_out3") / "acked"));
+  // Nothing to move, or a name that is not a plain one: nothing happens, nothing fails.
+  CHECK(move_task_spools(connections, "never-ran", "x").empty());
+  CHECK(move_task_spools(connections, "new", "..").empty());
+  CHECK(fs::exists(influxdb_spool_dir(connections, "new", "influxdb_out3") / "acked"));
+  fs::remove_all(root);
+}
