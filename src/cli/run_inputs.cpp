@@ -52,11 +52,7 @@ bool subscribed(const compile::TaskSpec& spec, const model::Point& point) {
 std::optional<io::CompactFieldIds> compact_layout(runtime::Task& task,
                                                   const model::KeyProjection& keys) {
   if (keys.all_fields || !task.takes_compact()) return std::nullopt;
-  io::CompactFieldIds layout;
-  for (const auto& field : keys.fields) {
-    layout.ids.emplace_back(field, task.context().field_keys.intern(field));
-  }
-  return layout;
+  return io::compact_field_ids(keys, task.context().field_keys);
 }
 
 void feed_line_protocol(runtime::Task& task, const std::string& path, io::Precision precision,

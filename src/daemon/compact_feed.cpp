@@ -13,11 +13,10 @@ void append_part(std::string& key, std::string_view part) {
 }  // namespace
 
 CompactFeed::CompactFeed(runtime::Task& task, const model::KeyProjection& keys)
-    : task_(task), fields_only_(keys) {
+    : task_(task),
+      fields_only_(keys),
+      layout_(io::compact_field_ids(keys, task.context().field_keys)) {
   fields_only_.all_tags = true;
-  for (const auto& field : keys.fields) {
-    layout_.ids.emplace_back(field, task.context().field_keys.intern(field));
-  }
 }
 
 uint32_t CompactFeed::series_of(const io::LineView& line, std::string_view database,
@@ -31,12 +30,7 @@ uint32_t CompactFeed::series_of(const io::LineView& line, std::string_view datab
     append_part(key_, tag.value);
   }
   if (auto known = memo_.find(key_)) return *known;
-  model::SeriesEntry entry;
-  entry.name = line.measurement;
-  entry.database = database;
-  entry.retention_policy = rp;
-  for (const auto& tag : line.tags) entry.tags.emplace_back(tag.key, tag.value);
-  const uint32_t id = task_.context().series.add(std::move(entry));
+  const uint32_t id = task_.context().series.add(io::series_entry(line, database, rp));
   memo_.insert(key_, id);
   return id;
 }

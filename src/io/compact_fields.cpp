@@ -5,6 +5,24 @@
 
 namespace farad::io {
 
+CompactFieldIds compact_field_ids(const model::KeyProjection& projection,
+                                  model::FieldKeyTable& keys) {
+  CompactFieldIds layout;
+  for (const auto& field : projection.fields) layout.ids.emplace_back(field, keys.intern(field));
+  return layout;
+}
+
+model::SeriesEntry series_entry(const LineView& line, std::string_view database,
+                                std::string_view retention_policy) {
+  model::SeriesEntry entry;
+  entry.name = line.measurement;
+  entry.database = database;
+  entry.retention_policy = retention_policy;
+  entry.tags.reserve(line.tags.size());
+  for (const auto& tag : line.tags) entry.tags.emplace_back(tag.key, tag.value);
+  return entry;
+}
+
 bool to_compact(const LineView& line, const CompactFieldIds& layout, model::CompactPoint& point) {
   point.time = line.time;
   point.size = 0;

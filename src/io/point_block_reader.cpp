@@ -140,12 +140,7 @@ void PointBlockReader::add_record(PointBlock& block, const LineView& view,
   uint32_t series = view.series;
   if (series == kNoSeries) {
     series = series_count_++;
-    model::SeriesEntry& entry = block.new_series.emplace_back();
-    entry.name.assign(view.measurement);
-    entry.database = database_;
-    entry.retention_policy = retention_policy_;
-    entry.tags.reserve(view.tags.size());
-    for (const auto& tag : view.tags) entry.tags.emplace_back(tag.key, tag.value);
+    block.new_series.push_back(series_entry(view, database_, retention_policy_));
     if (!view.series_key.empty()) series_memo_.insert(view.series_key, series);
   }
   model::CompactPoint& point = block.compact.emplace_back();

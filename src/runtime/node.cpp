@@ -173,7 +173,7 @@ void Node::emit_compact(model::CompactPoint& point) {
   for (size_t i = 0; i < children_.size(); ++i) {
     Node& child = *children_[i].node;
     const int port = children_[i].port;
-    if (!child.takes_compact()) {
+    if (!children_[i].compact) {
       child.receive(Message(PointMessage{context_.materialise(point), point.group}), port);
     } else if (i + 1 < children_.size()) {
       model::CompactPoint copy = point;

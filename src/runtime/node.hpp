@@ -47,7 +47,9 @@ class Node {
   /// Delivers a compact point (the node takes_compact()); the node may change it.
   void receive_compact(model::CompactPoint& point, int port);
   /// Links a child; `port` is this node's position among the child's parents.
-  void add_child(Node* child, int port) { children_.push_back({child, port}); }
+  void add_child(Node* child, int port) {
+    children_.push_back({child, port, child->takes_compact()});
+  }
 
   /// End of input. `flush` asks nodes holding open windows to emit them (Kapacitor does not:
   /// only `farad run --flush` sets it). Called in walk order, parents first.
@@ -119,6 +121,7 @@ class Node {
   struct Child {
     Node* node;
     int port;
+    bool compact;  // node->takes_compact(), fixed once the node is built: asked once per edge
   };
   std::vector<Child> children_;
   std::vector<uint64_t> emitted_by_group_;  // indexed by group key index

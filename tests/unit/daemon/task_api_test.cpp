@@ -126,3 +126,32 @@ TEST_CASE("task API: the shown script is formatted unless raw is asked for") {
                                R"([{"id":"f","link":{"rel":"self","href":"/kapacitor/v1/tasks/f"},
                                     "status":"disabled"}])"));
 }
+
+TEST_CASE("task API: a reloaded task that takes compact points gets its series afresh") {
+  // A rollup reads only `v`: the worker feeds the task compact points through a feed holding
+  // the task's series ids. A reload builds a new task with an empty series table, so the feed
+  // must start over, or later lines would name series the new task does not have.
+  TempDir dir("compact-reload");
+  farad::daemon::Daemon d(farad::test::api_config(dir));
+  const std::string script =
+      "var period = 10s\n"
+      "stream|from().measurement('if').groupBy('host')"
+      "|window().period(period).every(period)|rollup('v')|httpOut('last')\n";
+  api_json(d, "POST", "/kapacitor/v1/tasks",
+           {{"id", "r"},
+            {"dbrps", {{{"db", "telegraf"}, {"rp", "autogen"}}}},
+            {"script", script},
+            {"status", "enabled"}});
+  api_write(d, "telegraf", "if,host=a v=1 1\nif,host=b v=2 2\nif,host=a v=3 11\n");
+  REQUIRE(eventually([&] { return last_value(d, "r") == json(1.0); }));
+  const json patched = api_json(d, "PATCH", "/kapacitor/v1/tasks/r",
+                                {{"vars", {{"period", {{"type", "duration"}, {"value", "20s"}}}}}});
+  REQUIRE(patched["executing"] == true);
+  // Series b first now: with a stale feed it would carry the id a had in the old task.
+  api_write(d, "telegraf", "if,host=b v=5 21\nif,host=a v=7 22\nif,host=b v=9 41\n");
+  REQUIRE(eventually([&] { return !http_out(d, "r")["series"].is_null(); }));
+  const json series = http_out(d, "r")["series"];
+  REQUIRE(series.size() == 1);
+  CHECK(series[0]["tags"] == json::parse(R"({"host":"b"})"));
+  CHECK(series[0]["values"][0][1] == json(5.0));
+}
